@@ -1,0 +1,65 @@
+package dev.hookrelay.api;
+
+import com.google.gson.annotations.SerializedName;
+import java.util.ArrayList;
+import java.util.List;
+
+public class V1alpha1ReceiverSpec {
+    @SerializedName("type")
+    private String type;
+    @SerializedName("events")
+    private List<String> events;
+    @SerializedName("secretRef")
+    private V1alpha1SecretRef secretRef;
+    @SerializedName("resources")
+    private List<V1alpha1TargetRef> resources;
+    @SerializedName("suspend")
+    private Boolean suspend;
+
+    /** The provider, one of the CRD's enum values (github, gitlab, ...). */
+    public String getType() {
+        return type;
+    }
+
+    public V1alpha1ReceiverSpec type(String type) {
+        this.type = type;
+        return this;
+    }
+
+    /** Event types to record; empty means every event. */
+    public List<String> getEvents() {
+        return events == null ? List.of() : events;
+    }
+
+    public V1alpha1ReceiverSpec events(List<String> events) {
+        this.events = events == null ? null : new ArrayList<>(events);
+        return this;
+    }
+
+    public V1alpha1SecretRef getSecretRef() {
+        return secretRef;
+    }
+
+    public V1alpha1ReceiverSpec secretRef(V1alpha1SecretRef secretRef) {
+        this.secretRef = secretRef;
+        return this;
+    }
+
+    public List<V1alpha1TargetRef> getResources() {
+        return resources == null ? List.of() : resources;
+    }
+
+    public V1alpha1ReceiverSpec resources(List<V1alpha1TargetRef> resources) {
+        this.resources = resources == null ? null : new ArrayList<>(resources);
+        return this;
+    }
+
+    public boolean isSuspend() {
+        return Boolean.TRUE.equals(suspend);
+    }
+
+    public V1alpha1ReceiverSpec suspend(boolean suspend) {
+        this.suspend = suspend;
+        return this;
+    }
+}

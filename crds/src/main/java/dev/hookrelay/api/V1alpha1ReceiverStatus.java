@@ -1,0 +1,110 @@
+package dev.hookrelay.api;
+
+import com.google.gson.annotations.SerializedName;
+import io.kubernetes.client.openapi.models.V1Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Written by the controller (provisioning, conditions) and by receiver-fn (events). */
+public class V1alpha1ReceiverStatus {
+    @SerializedName("observedGeneration")
+    private Long observedGeneration;
+    @SerializedName("conditions")
+    private List<V1Condition> conditions;
+    @SerializedName("webhookPath")
+    private String webhookPath;
+    @SerializedName("url")
+    private String url;
+    @SerializedName("secretName")
+    private String secretName;
+    @SerializedName("eventCount")
+    private Long eventCount;
+    @SerializedName("lastEvent")
+    private V1alpha1ReceivedEvent lastEvent;
+    @SerializedName("recentEvents")
+    private List<V1alpha1ReceivedEvent> recentEvents;
+    @SerializedName("handledEventCount")
+    private Long handledEventCount;
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public V1alpha1ReceiverStatus observedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+        return this;
+    }
+
+    public List<V1Condition> getConditions() {
+        return conditions == null ? List.of() : conditions;
+    }
+
+    public V1alpha1ReceiverStatus conditions(List<V1Condition> conditions) {
+        this.conditions = conditions == null ? null : new ArrayList<>(conditions);
+        return this;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public V1alpha1ReceiverStatus webhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+        return this;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public V1alpha1ReceiverStatus url(String url) {
+        this.url = url;
+        return this;
+    }
+
+    public String getSecretName() {
+        return secretName;
+    }
+
+    public V1alpha1ReceiverStatus secretName(String secretName) {
+        this.secretName = secretName;
+        return this;
+    }
+
+    public long getEventCount() {
+        return eventCount == null ? 0 : eventCount;
+    }
+
+    public V1alpha1ReceiverStatus eventCount(long eventCount) {
+        this.eventCount = eventCount;
+        return this;
+    }
+
+    public V1alpha1ReceivedEvent getLastEvent() {
+        return lastEvent;
+    }
+
+    public V1alpha1ReceiverStatus lastEvent(V1alpha1ReceivedEvent lastEvent) {
+        this.lastEvent = lastEvent;
+        return this;
+    }
+
+    /** Newest first. */
+    public List<V1alpha1ReceivedEvent> getRecentEvents() {
+        return recentEvents == null ? List.of() : recentEvents;
+    }
+
+    public V1alpha1ReceiverStatus recentEvents(List<V1alpha1ReceivedEvent> recentEvents) {
+        this.recentEvents = recentEvents == null ? null : new ArrayList<>(recentEvents);
+        return this;
+    }
+
+    public long getHandledEventCount() {
+        return handledEventCount == null ? 0 : handledEventCount;
+    }
+
+    public V1alpha1ReceiverStatus handledEventCount(long handledEventCount) {
+        this.handledEventCount = handledEventCount;
+        return this;
+    }
+}
