@@ -1,0 +1,70 @@
+package dev.hookrelay.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.Manifests;
+import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
+import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(ControlPlaneExtension.class)
+class CrdInstallTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"receivers.hookrelay.dev", "relays.hookrelay.dev", "services.serving.knative.dev"})
+    void crdIsEstablished(String name, ControlPlane plane) throws ApiException {
+        V1CustomResourceDefinition crd = new ApiextensionsV1Api(plane.adminClient())
+                .readCustomResourceDefinition(name).execute();
+
+        assertTrue(crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")),
+                name + " conditions: " + crd.getStatus().getConditions());
+    }
+
+    @Test
+    void kubectlShowsTheReceiverPrinterColumns(ControlPlane plane, TestNamespace namespace) throws Exception {
+        Manifests.create(plane.adminClient(), namespace.name(), Manifests.parse("""
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: Receiver
+                metadata: {name: columns}
+                spec: {type: github}
+                """).get(0)).throwsApiException();
+
+        String table = kubectl(plane, "get", "receivers", "-n", namespace.name());
+
+        String header = table.lines().findFirst().orElseThrow();
+        assertEquals(List.of("NAME", "TYPE", "READY", "EVENTS", "LAST", "EVENT", "URL", "AGE"),
+                List.of(header.trim().split("\\s+")), table);
+        assertTrue(table.lines().anyMatch(line -> line.startsWith("columns") && line.contains("github")), table);
+    }
+
+    @Test
+    void kubectlFindsReceiversByShortName(ControlPlane plane, TestNamespace namespace) throws Exception {
+        String table = kubectl(plane, "get", "rcv,rly", "-n", namespace.name());
+
+        assertTrue(table.contains("No resources found") || table.contains("NAME"), table);
+    }
+
+    private static String kubectl(ControlPlane plane, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                plane.assets().binary("kubectl").toString(), "--kubeconfig", plane.kubeconfig().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "kubectl hung");
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+}

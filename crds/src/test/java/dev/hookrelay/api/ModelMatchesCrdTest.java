@@ -1,0 +1,77 @@
+package dev.hookrelay.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.annotations.SerializedName;
+import io.kubernetes.client.openapi.models.V1Condition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** The CRD YAML is the source of truth: every schema object has exactly the fields of its Java class. */
+class ModelMatchesCrdTest {
+
+    static Stream<Arguments> schemaObjects() {
+        return Stream.of(
+                Arguments.of("receivers", "spec", V1alpha1ReceiverSpec.class),
+                Arguments.of("receivers", "spec.secretRef", V1alpha1SecretRef.class),
+                Arguments.of("receivers", "spec.resources[]", V1alpha1TargetRef.class),
+                Arguments.of("receivers", "status", V1alpha1ReceiverStatus.class),
+                Arguments.of("receivers", "status.lastEvent", V1alpha1ReceivedEvent.class),
+                Arguments.of("receivers", "status.recentEvents[]", V1alpha1ReceivedEvent.class),
+                Arguments.of("receivers", "status.conditions[]", V1Condition.class),
+                Arguments.of("relays", "spec", V1alpha1RelaySpec.class),
+                Arguments.of("relays", "spec.hub", V1alpha1HubRef.class),
+                Arguments.of("relays", "spec.hub.kubeConfigSecretRef", V1alpha1KubeConfigSecretRef.class),
+                Arguments.of("relays", "spec.resources[]", V1alpha1TargetRef.class),
+                Arguments.of("relays", "status", V1alpha1RelayStatus.class),
+                Arguments.of("relays", "status.lastEvent", V1alpha1ReceivedEvent.class));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("schemaObjects")
+    void javaClassHasExactlyTheSchemaProperties(String plural, String path, Class<?> model) throws IOException {
+        Map<String, Object> schema = schemaAt(plural, path);
+
+        assertEquals(new TreeSet<>(((Map<?, ?>) schema.get("properties")).keySet()), serializedNames(model));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> schemaAt(String plural, String path) throws IOException {
+        String resource = "META-INF/hookrelay/crds/" + plural + ".hookrelay.dev.yaml";
+        try (InputStream in = ModelMatchesCrdTest.class.getClassLoader().getResourceAsStream(resource)) {
+            Map<String, Object> crd = new Yaml().load(in);
+            Map<String, Object> version = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) crd.get("spec"))
+                    .get("versions")).get(0);
+            Map<String, Object> node = (Map<String, Object>) ((Map<String, Object>) version.get("schema"))
+                    .get("openAPIV3Schema");
+            for (String step : path.split("\\.")) {
+                boolean array = step.endsWith("[]");
+                node = (Map<String, Object>) ((Map<String, Object>) node.get("properties")).get(step.replace("[]", ""));
+                if (array) {
+                    node = (Map<String, Object>) node.get("items");
+                }
+            }
+            return node;
+        }
+    }
+
+    private static Set<String> serializedNames(Class<?> model) {
+        Set<String> names = new TreeSet<>();
+        for (Field field : model.getDeclaredFields()) {
+            SerializedName name = field.getAnnotation(SerializedName.class);
+            if (name != null) {
+                names.add(name.value());
+            }
+        }
+        return names;
+    }
+}

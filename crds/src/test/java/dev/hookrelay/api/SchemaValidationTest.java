@@ -1,0 +1,79 @@
+package dev.hookrelay.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.ControlPlaneAssets;
+import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.Manifests;
+import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.util.generic.KubernetesApiResponse;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the API server itself accepts and refuses, through the CRDs' schema and CEL rules. */
+@ExtendWith(ControlPlaneExtension.class)
+class SchemaValidationTest {
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(ControlPlaneAssets.projectRoot().resolve("crds/examples"))) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertFalse(yaml.isEmpty(), "no examples found");
+            return yaml.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleIsAccepted(Path example, ControlPlane plane, TestNamespace namespace) {
+        for (DynamicKubernetesObject object : Manifests.read(example)) {
+            KubernetesApiResponse<DynamicKubernetesObject> response =
+                    Manifests.create(plane.adminClient(), namespace.name(), object);
+
+            assertTrue(response.isSuccess(), example + ": " + response.getStatus());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        unknown type              | Receiver | {type: svn}                                                                          | spec.type: Unsupported value: "svn"
+        missing type              | Receiver | {events: [push]}                                                                     | spec.type: Required value
+        events on dockerhub       | Receiver | {type: dockerhub, events: [push]}                                                    | dockerhub, quay, generic and generic-hmac deliveries carry none; remove spec.events
+        empty event name          | Receiver | {type: github, events: ['']}                                                         | spec.events[0]: Invalid value
+        empty secretRef name      | Receiver | {type: github, secretRef: {name: ''}}                                                | spec.secretRef.name is empty; name a Secret with a `token` key
+        resource without kind     | Receiver | {type: github, resources: [{apiVersion: v1, name: x}]}                               | spec.resources[0].kind: Required value
+        resource without name     | Receiver | {type: github, resources: [{apiVersion: v1, kind: ConfigMap}]}                       | spec.resources[0].name: Required value
+        matchLabels with a name   | Receiver | {type: github, resources: [{apiVersion: v1, kind: ConfigMap, name: x, matchLabels: {a: b}}]} | matchLabels selects targets only with name: '*'; set name to '*' or remove matchLabels
+        bad target namespace      | Receiver | {type: github, resources: [{apiVersion: v1, kind: ConfigMap, name: x, namespace: Bad_NS}]}  | spec.resources[0].namespace: Invalid value
+        relay without hub         | Relay    | {resources: []}                                                                      | spec.hub: Required value
+        relay without receiver    | Relay    | {hub: {kubeConfigSecretRef: {name: k}, namespace: hub}}                              | spec.hub.receiver: Required value
+        relay bad hub namespace   | Relay    | {hub: {kubeConfigSecretRef: {name: k}, namespace: Hub_NS, receiver: r}}              | spec.hub.namespace must be a valid namespace name
+        relay empty secret name   | Relay    | {hub: {kubeConfigSecretRef: {name: ''}, namespace: hub, receiver: r}}                | spec.hub.kubeConfigSecretRef.name is empty; name the Secret that holds the hub kubeconfig
+        """)
+    void invalidObjectIsRefusedWithAMessageThatSaysWhatToFix(
+            String title, String kind, String spec, String expectedMessage, ControlPlane plane, TestNamespace namespace) {
+        DynamicKubernetesObject object = Manifests.parse("""
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: %s
+                metadata: {name: invalid}
+                spec: %s
+                """.formatted(kind, spec)).get(0);
+
+        KubernetesApiResponse<DynamicKubernetesObject> response =
+                Manifests.create(plane.adminClient(), namespace.name(), object);
+
+        assertEquals(422, response.getHttpStatusCode(), title + ": " + response.getStatus());
+        String message = response.getStatus().getMessage();
+        assertTrue(message.contains(expectedMessage), title + ": " + message);
+    }
+}

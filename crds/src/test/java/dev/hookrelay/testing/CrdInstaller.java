@@ -1,0 +1,90 @@
+package dev.hookrelay.testing;
+
+import dev.hookrelay.api.HookrelayApi;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
+import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Installs CRDs into a control plane and waits until the API server serves them. */
+public final class CrdInstaller {
+    private static final long ESTABLISH_TIMEOUT_MILLIS = 30_000;
+    private final ControlPlane plane;
+
+    CrdInstaller(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    /** Hookrelay's own CRDs, read from the classpath: the same files the product ships. */
+    public List<String> installHookrelay() {
+        List<DynamicKubernetesObject> definitions = new ArrayList<>();
+        for (String resource : HookrelayApi.CRD_RESOURCES) {
+            try (InputStream in = CrdInstaller.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is not on the classpath");
+                }
+                definitions.addAll(Manifests.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
+            }
+        }
+        return installDefinitions(definitions);
+    }
+
+    /** Installs the CRDs in these files and returns their names. */
+    public List<String> install(List<Path> files) {
+        List<DynamicKubernetesObject> definitions = new ArrayList<>();
+        for (Path file : files) {
+            definitions.addAll(Manifests.read(file));
+        }
+        return installDefinitions(definitions);
+    }
+
+    // Untyped on purpose: client-java's typed YAML loader does not know x-kubernetes-* schema keys.
+    private List<String> installDefinitions(List<DynamicKubernetesObject> definitions) {
+        DynamicKubernetesApi crds = new DynamicKubernetesApi(
+                "apiextensions.k8s.io", "v1", "customresourcedefinitions", plane.adminClient());
+        List<String> names = new ArrayList<>();
+        try {
+            for (DynamicKubernetesObject definition : definitions) {
+                crds.create(definition).throwsApiException();
+                names.add(definition.getMetadata().getName());
+            }
+            ApiextensionsV1Api api = new ApiextensionsV1Api(plane.adminClient());
+            for (String name : names) {
+                awaitEstablished(api, name);
+            }
+        } catch (ApiException e) {
+            throw new IllegalStateException("the API server refused a CRD: " + e.getCode() + " " + e.getResponseBody(), e);
+        }
+        return names;
+    }
+
+    private static void awaitEstablished(ApiextensionsV1Api api, String name) throws ApiException {
+        long deadline = System.currentTimeMillis() + ESTABLISH_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            V1CustomResourceDefinition crd = api.readCustomResourceDefinition(name).execute();
+            boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null
+                    && crd.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (established) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException("CRD " + name + " was not Established within "
+                + ESTABLISH_TIMEOUT_MILLIS / 1000 + " s");
+    }
+}
