@@ -1,0 +1,22 @@
+package dev.hookrelay.receiver.provider;
+
+/**
+ * What one delivery says, without its payload: the provider's delivery id (or a digest of the
+ * body where the provider sends none), the event type, and what changed. Fields the provider
+ * does not carry are null.
+ */
+public record DeliveryEvent(
+        String id,
+        String type,
+        String repository,
+        String ref,
+        String revision,
+        String image,
+        String tag,
+        String sender,
+        String action) {
+
+    public static DeliveryEvent of(String id, String type) {
+        return new DeliveryEvent(id, type, null, null, null, null, null, null, null);
+    }
+}
