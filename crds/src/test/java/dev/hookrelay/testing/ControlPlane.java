@@ -1,6 +1,10 @@
 package dev.hookrelay.testing;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.AuthenticationV1TokenRequest;
+import io.kubernetes.client.openapi.models.V1TokenRequestSpec;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 import java.io.IOException;
@@ -170,12 +174,33 @@ public final class ControlPlane implements AutoCloseable {
         Path file = workDir.resolve("kubeconfig-" + user);
         if (!Files.exists(file)) {
             try {
-                Files.writeString(file, kubeconfigText(user));
+                Files.writeString(file, kubeconfigText(user, token(user)));
             } catch (IOException e) {
                 throw new IllegalStateException("could not write " + file, e);
             }
         }
         return file;
+    }
+
+    /**
+     * A kubeconfig that authenticates as a ServiceAccount with a real token from the
+     * TokenRequest API, as a pod mounting it would: no impersonation, no extra rights.
+     */
+    public Path kubeconfigForServiceAccount(String namespace, String serviceAccount) {
+        try {
+            AuthenticationV1TokenRequest request = new CoreV1Api(adminClient())
+                    .createNamespacedServiceAccountToken(serviceAccount, namespace,
+                            new AuthenticationV1TokenRequest().spec(new V1TokenRequestSpec().expirationSeconds(3600L)))
+                    .execute();
+            String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
+            Path file = Files.createTempFile(workDir, "kubeconfig-sa-", "");
+            Files.writeString(file, kubeconfigText(user, request.getStatus().getToken()));
+            return file;
+        } catch (ApiException e) {
+            throw new IllegalStateException("cannot get a token for " + serviceAccount + ": " + e.getResponseBody(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a kubeconfig for " + serviceAccount, e);
+        }
     }
 
     public ApiClient adminClient() {
@@ -185,7 +210,7 @@ public final class ControlPlane implements AutoCloseable {
     public ApiClient clientFor(String user) {
         try {
             ApiClient client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(
-                    new StringReader(kubeconfigText(user)))).build();
+                    new StringReader(kubeconfigText(user, token(user))))).build();
             client.setReadTimeout(0);
             return client;
         } catch (IOException e) {
@@ -226,11 +251,15 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    private String kubeconfigText(String user) {
+    private String token(String user) {
         String token = tokens.get(user);
         if (token == null) {
             throw new IllegalArgumentException("no such user " + user + "; known: " + tokens.keySet());
         }
+        return token;
+    }
+
+    private String kubeconfigText(String user, String token) {
         String ca;
         try {
             ca = Base64.getEncoder().encodeToString(Files.readAllBytes(servingCert()));
