@@ -1,0 +1,134 @@
+package dev.hookrelay.receiver;
+
+import dev.hookrelay.api.V1alpha1ReceivedEvent;
+import dev.hookrelay.receiver.provider.DeliveryEvent;
+import dev.hookrelay.receiver.provider.MalformedPayloadException;
+import dev.hookrelay.receiver.provider.Provider;
+import dev.hookrelay.receiver.provider.VerificationException;
+import dev.hookrelay.receiver.provider.WebhookRequest;
+import dev.hookrelay.receiver.status.Recorded;
+import dev.hookrelay.receiver.status.StatusUnavailableException;
+import dev.hookrelay.receiver.status.StatusWriter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Post;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one route: reads the delivery, asks the Receiver's provider to verify and describe it,
+ * and answers only after the status write that records it has committed.
+ */
+@Controller
+final class HookController {
+    private static final Logger LOG = LoggerFactory.getLogger(HookController.class);
+
+    private final ReceiverIdentity receiver;
+    private final StatusWriter statusWriter;
+    private final DeliveryMetrics metrics;
+
+    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics) {
+        this.receiver = receiver;
+        this.statusWriter = statusWriter;
+        this.metrics = metrics;
+    }
+
+    @Post(uri = "/hook/{digest}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<HookReply>> receive(String digest, HttpRequest<?> request, @Nullable @Body byte[] body) {
+        if (!receiver.isWebhookPath(request.getPath())) {
+            return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
+        }
+        if (receiver.suspended()) {
+            return reject(Rejection.SUSPENDED, "the Receiver is suspended (spec.suspend); deliveries resume when it is not");
+        }
+        Provider provider = receiver.provider();
+        String mediaType = mediaType(request);
+        if (!provider.contentTypes().contains(mediaType)) {
+            return reject(Rejection.UNSUPPORTED_MEDIA_TYPE, provider.type() + " deliveries are sent as "
+                    + String.join(" or ", provider.contentTypes().stream().filter(t -> !t.isEmpty()).sorted().toList())
+                    + ", not " + (mediaType.isEmpty() ? "without a Content-Type" : mediaType));
+        }
+        WebhookRequest webhook = new WebhookRequest(headers(request), mediaType, body == null ? new byte[0] : body);
+        DeliveryEvent delivery;
+        try {
+            provider.verify(webhook, receiver.token());
+            delivery = provider.describe(webhook);
+        } catch (VerificationException e) {
+            return reject(Rejection.UNAUTHORIZED, e.getMessage());
+        } catch (MalformedPayloadException e) {
+            return reject(Rejection.MALFORMED, e.getMessage());
+        }
+        if (!receiver.wants(delivery.type())) {
+            metrics.accepted("ignored");
+            return CompletableFuture.completedFuture(HttpResponse.accepted().body(HookReply.ignored(delivery.id(),
+                    delivery.type(), "spec.events does not include " + delivery.type())));
+        }
+        return statusWriter.record(toStatusEvent(provider.type(), delivery))
+                .thenApply(recorded -> accepted(delivery, recorded))
+                .exceptionally(HookController::unavailable);
+    }
+
+    /** Unknown paths answer exactly like a wrong digest. */
+    @Error(status = io.micronaut.http.HttpStatus.NOT_FOUND, global = true)
+    HttpResponse<HookReply> notFound() {
+        return Rejection.NOT_FOUND.response(Rejection.NO_WEBHOOK_HERE);
+    }
+
+    private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {
+        metrics.accepted(recorded.duplicate() ? "duplicate" : "recorded");
+        return HttpResponse.ok(recorded.duplicate()
+                ? HookReply.duplicate(delivery.id(), delivery.type(), recorded.eventCount())
+                : HookReply.recorded(delivery.id(), delivery.type(), recorded.eventCount()));
+    }
+
+    private static HttpResponse<HookReply> unavailable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String reason = cause instanceof StatusUnavailableException ? cause.getMessage() : "the delivery could not be recorded; retry later";
+        return Rejection.UNAVAILABLE.response(reason);
+    }
+
+    private CompletableFuture<HttpResponse<HookReply>> reject(Rejection rejection, String reason) {
+        metrics.rejected(rejection);
+        LOG.info("rejected a delivery: {} ({})", rejection.metricName(), reason);
+        return CompletableFuture.completedFuture(rejection.response(reason));
+    }
+
+    private static V1alpha1ReceivedEvent toStatusEvent(String provider, DeliveryEvent delivery) {
+        return new V1alpha1ReceivedEvent().id(delivery.id()).type(delivery.type()).provider(provider)
+                .receivedAt(OffsetDateTime.now(ZoneOffset.UTC)).repository(delivery.repository()).ref(delivery.ref())
+                .revision(delivery.revision()).image(delivery.image()).tag(delivery.tag())
+                .sender(delivery.sender()).action(delivery.action());
+    }
+
+    private static String mediaType(HttpRequest<?> request) {
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> headers(HttpRequest<?> request) {
+        Map<String, String> headers = new HashMap<>();
+        request.getHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.putIfAbsent(name, values.get(0));
+            }
+        });
+        return headers;
+    }
+}

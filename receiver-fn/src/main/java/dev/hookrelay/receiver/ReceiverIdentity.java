@@ -1,0 +1,100 @@
+package dev.hookrelay.receiver;
+
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.receiver.provider.Provider;
+import dev.hookrelay.receiver.provider.Providers;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one Receiver this process serves, from its environment ({@link FunctionContract}):
+ * no list or watch at start-up. A missing, empty or short token stops the process at
+ * start-up: accepting unsigned deliveries is never the fallback.
+ */
+@Singleton
+public final class ReceiverIdentity {
+    private final String name;
+    private final String namespace;
+    private final Provider provider;
+    private final Set<String> events;
+    private final boolean suspended;
+    private final byte[] token;
+    private final byte[] webhookPath;
+
+    public ReceiverIdentity(
+            @Value("${hookrelay.receiver.name}") String name,
+            @Value("${hookrelay.receiver.namespace}") String namespace,
+            @Value("${hookrelay.receiver.type}") String type,
+            @Value("${hookrelay.receiver.events:}") String events,
+            @Value("${hookrelay.suspended:false}") boolean suspended,
+            @Value("${hookrelay.token.file:" + FunctionContract.TOKEN_FILE + "}") String tokenFile) {
+        this.name = name;
+        this.namespace = namespace;
+        this.provider = Providers.forType(type).orElseThrow(() -> new IllegalStateException(
+                FunctionContract.ENV_RECEIVER_TYPE + "=" + type + " is not a provider Hookrelay knows"));
+        this.events = Arrays.stream(events.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        this.suspended = suspended;
+        String tokenText = readToken(Path.of(tokenFile));
+        this.token = tokenText.getBytes(StandardCharsets.UTF_8);
+        this.webhookPath = FunctionContract.webhookPath(tokenText, name, namespace).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String readToken(Path file) {
+        String token;
+        try {
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the token from " + file + " ("
+                    + FunctionContract.ENV_TOKEN_FILE + "): " + e.getClass().getSimpleName(), e);
+        }
+        if (token.length() < FunctionContract.MIN_TOKEN_LENGTH) {
+            throw new IllegalStateException("the token in " + file + " has " + token.length()
+                    + " characters; at least " + FunctionContract.MIN_TOKEN_LENGTH + " are needed");
+        }
+        return token;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public boolean suspended() {
+        return suspended;
+    }
+
+    /** True when spec.events is empty or names this event type. */
+    public boolean wants(String eventType) {
+        return events.isEmpty() || events.contains(eventType);
+    }
+
+    public List<String> events() {
+        return events.stream().sorted().toList();
+    }
+
+    /** Compares in constant time, so the path cannot be guessed a character at a time. */
+    public boolean isWebhookPath(String path) {
+        return MessageDigest.isEqual(webhookPath, path.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] token() {
+        return token.clone();
+    }
+}

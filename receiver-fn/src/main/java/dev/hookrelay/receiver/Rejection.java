@@ -1,0 +1,38 @@
+package dev.hookrelay.receiver;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** Every way a delivery is turned away, with its status code and the name used in metrics. */
+enum Rejection {
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
+    MALFORMED(HttpStatus.BAD_REQUEST, "malformed"),
+    SUSPENDED(HttpStatus.SERVICE_UNAVAILABLE, "suspended"),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+
+    /** Seconds a provider should wait before redelivering after a 503. */
+    static final String RETRY_AFTER_SECONDS = "10";
+    /** What an unknown path and a wrong digest both answer, so neither reveals a Receiver. */
+    static final String NO_WEBHOOK_HERE = "no webhook is served at this path";
+
+    private final HttpStatus status;
+    private final String metricName;
+
+    Rejection(HttpStatus status, String metricName) {
+        this.status = status;
+        this.metricName = metricName;
+    }
+
+    String metricName() {
+        return metricName;
+    }
+
+    MutableHttpResponse<HookReply> response(String reason) {
+        MutableHttpResponse<HookReply> response = HttpResponse.<HookReply>status(status)
+                .body(HookReply.error(metricName, reason));
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.hookrelay.receiver.status;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * How deliveries are group-committed into the Receiver status.
+ *
+ * @param maxBatch        deliveries merged into one status write at most; 1 turns group commit off
+ * @param queueCapacity   deliveries waiting for a write at most; beyond it, 503
+ * @param recentEvents    length of status.recentEvents, which is also the window for spotting redeliveries
+ * @param conflictRetries re-reads after a 409 before giving up with 503
+ */
+@ConfigurationProperties("hookrelay.status")
+public record StatusSettings(
+        @Bindable(defaultValue = "1000") int maxBatch,
+        @Bindable(defaultValue = "10000") int queueCapacity,
+        @Bindable(defaultValue = "20") int recentEvents,
+        @Bindable(defaultValue = "10") int conflictRetries) {
+}

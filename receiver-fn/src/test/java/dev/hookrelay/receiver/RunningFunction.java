@@ -1,0 +1,150 @@
+package dev.hookrelay.receiver;
+
+import dev.hookrelay.api.FunctionAccess;
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.V1alpha1ReceiverList;
+import dev.hookrelay.api.V1alpha1ReceiverSpec;
+import dev.hookrelay.testing.ControlPlane;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * A Receiver on the real control plane and its function, running in this JVM with exactly the
+ * credentials the controller gives it: a ServiceAccount token bound to {@link FunctionAccess}'s Role.
+ */
+final class RunningFunction implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    final ControlPlane plane;
+    final String namespace;
+    final String name;
+    final String token;
+    final String webhookPath;
+    final EmbeddedServer server;
+
+    private RunningFunction(ControlPlane plane, String namespace, String name, String token, EmbeddedServer server) {
+        this.plane = plane;
+        this.namespace = namespace;
+        this.name = name;
+        this.token = token;
+        this.webhookPath = FunctionContract.webhookPath(token, name, namespace);
+        this.server = server;
+    }
+
+    static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec) {
+        return start(plane, namespace, name, spec, Map.of());
+    }
+
+    static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec,
+                                 Map<String, Object> extraProperties) {
+        try {
+            receivers(plane.adminClient()).create(new V1alpha1Receiver()
+                    .metadata(new V1ObjectMeta().name(name).namespace(namespace)).spec(spec)).throwsApiException();
+            grantFunctionAccess(plane.adminClient(), name, namespace);
+            String token = randomToken();
+            Path tokenFile = Files.createTempFile("hookrelay-token-", "");
+            Files.writeString(tokenFile, token);
+            Map<String, Object> properties = new HashMap<>(Map.of(
+                    "micronaut.server.port", -1,
+                    "hookrelay.receiver.name", name,
+                    "hookrelay.receiver.namespace", namespace,
+                    "hookrelay.receiver.type", spec.getType(),
+                    "hookrelay.receiver.events", String.join(",", spec.getEvents()),
+                    "hookrelay.token.file", tokenFile.toString(),
+                    "hookrelay.kubeconfig", plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name)).toString()));
+            properties.putAll(extraProperties);
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
+            return new RunningFunction(plane, namespace, name, token, server);
+        } catch (ApiException e) {
+            throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void grantFunctionAccess(ApiClient admin, String receiver, String namespace) throws ApiException {
+        new CoreV1Api(admin).createNamespacedServiceAccount(namespace,
+                FunctionAccess.serviceAccount(receiver, namespace)).execute();
+        RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(admin);
+        rbac.createNamespacedRole(namespace, FunctionAccess.role(receiver, namespace)).execute();
+        rbac.createNamespacedRoleBinding(namespace, FunctionAccess.roleBinding(receiver, namespace)).execute();
+    }
+
+    static GenericKubernetesApi<V1alpha1Receiver, V1alpha1ReceiverList> receivers(ApiClient client) {
+        return new GenericKubernetesApi<>(V1alpha1Receiver.class, V1alpha1ReceiverList.class,
+                HookrelayApi.GROUP, HookrelayApi.VERSION, HookrelayApi.RECEIVERS, client);
+    }
+
+    /** The Receiver as an admin reads it. */
+    V1alpha1Receiver receiver() {
+        try {
+            return receivers(plane.adminClient()).get(namespace, name).throwsApiException().getObject();
+        } catch (ApiException e) {
+            throw new IllegalStateException(e.getResponseBody(), e);
+        }
+    }
+
+    long eventCount() {
+        V1alpha1Receiver receiver = receiver();
+        return receiver.getStatus() == null ? 0 : receiver.getStatus().getEventCount();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    HttpResponse<String> post(Map<String, String> headers, byte[] body) {
+        return post(webhookPath, headers, body);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+
+    static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
