@@ -1,0 +1,171 @@
+package dev.hookrelay.receiver.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One delivery in a provider's documented format, for table-driven tests: the payload (a file
+ * under {@code provider/} in the test resources), the headers the provider adds, how it proves
+ * the token, and the {@link DeliveryEvent} it should describe to.
+ */
+final class Delivery {
+    /** Stands for "the digest of the body" in an expected event's id. */
+    static final String DIGEST = "<digest of the body>";
+
+    private String name;
+    final String type;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String mediaType = "application/json";
+    private byte[] body;
+    private Auth auth = Auth.none();
+    private boolean parsesBody = true;
+    private DeliveryEvent expected;
+
+    private Delivery(String name, String type, byte[] body) {
+        this.name = name;
+        this.type = type;
+        this.body = body;
+    }
+
+    /** A delivery to a Receiver of {@code type} whose body is the payload file {@code resource}. */
+    static Delivery of(String name, String type, String resource) {
+        return new Delivery(name, type, payload(resource));
+    }
+
+    /** A delivery whose body is {@code body} as is. */
+    static Delivery withBody(String name, String type, String body) {
+        return new Delivery(name, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Delivery header(String header, String value) {
+        headers.put(header, value);
+        return this;
+    }
+
+    Delivery mediaType(String value) {
+        mediaType = value;
+        return this;
+    }
+
+    /** Posts the body as a form, {@code payload=<urlencoded JSON>}, the way GitHub and Gitea do. */
+    Delivery asForm() {
+        body = formOf(body);
+        mediaType = FormPayload.MEDIA_TYPE;
+        name = name + ", form-encoded";
+        return this;
+    }
+
+    Delivery auth(Auth value) {
+        auth = value;
+        return this;
+    }
+
+    /** The provider passes the body through unread (generic, generic-hmac). */
+    Delivery unparsed() {
+        parsesBody = false;
+        return this;
+    }
+
+    Delivery expect(DeliveryEvent event) {
+        expected = event;
+        return this;
+    }
+
+    Auth auth() {
+        return auth;
+    }
+
+    boolean parsesBody() {
+        return parsesBody;
+    }
+
+    String mediaType() {
+        return mediaType;
+    }
+
+    byte[] body() {
+        return body.clone();
+    }
+
+    DeliveryEvent expected() {
+        return DIGEST.equals(expected.id())
+                ? new DeliveryEvent(sha256Prefix(body), expected.type(), expected.repository(), expected.ref(),
+                        expected.revision(), expected.image(), expected.tag(), expected.sender(), expected.action())
+                : expected;
+    }
+
+    Provider provider() {
+        return Providers.forType(type).orElseThrow();
+    }
+
+    /** The delivery as the provider sends it, proving {@code token}. */
+    WebhookRequest signedWith(byte[] token) {
+        return request(auth.headers(token, body), body);
+    }
+
+    /** The delivery proving {@code token} for its own body, but carrying {@code sent} instead. */
+    WebhookRequest signedWith(byte[] token, byte[] sent) {
+        return request(auth.headers(token, body), sent);
+    }
+
+    /** The delivery without the header that proves the token. */
+    WebhookRequest withoutProof() {
+        return request(Map.of(), body);
+    }
+
+    /** Another JSON document in place of the payload, posted and signed the same way. */
+    Delivery withPayload(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Delivery copy = new Delivery(name, type, FormPayload.MEDIA_TYPE.equals(mediaType) ? formOf(bytes) : bytes);
+        copy.headers.putAll(headers);
+        copy.mediaType = mediaType;
+        copy.auth = auth;
+        copy.parsesBody = parsesBody;
+        copy.expected = expected;
+        return copy;
+    }
+
+    private WebhookRequest request(Map<String, String> proof, byte[] sent) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(proof);
+        return new WebhookRequest(all, mediaType, sent);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    static byte[] payload(String resource) {
+        try (InputStream in = Delivery.class.getResourceAsStream("/provider/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test payload provider/" + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256Prefix(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "sha256:" + HexFormat.of().formatHex(hash).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] formOf(byte[] json) {
+        return ("payload=" + URLEncoder.encode(new String(json, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
