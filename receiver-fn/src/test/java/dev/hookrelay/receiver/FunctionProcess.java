@@ -1,0 +1,72 @@
+package dev.hookrelay.receiver;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** receiver-fn as its own process, started from the packaged jar the image ships. */
+final class FunctionProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target/hookrelay-receiver-fn.jar");
+
+    final int port;
+    final Process process;
+
+    private FunctionProcess(int port, Process process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    static FunctionProcess start(Path javaHome, List<String> jvmOptions, Map<String, String> env, Path log) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package receiver-fn first");
+        }
+        try {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+            return new FunctionProcess(port, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Peak resident set size, from the kernel's high-water mark. */
+    long peakRssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmHWM for " + process.pid());
+    }
+
+    /** Stops the way Knative does (SIGTERM), so an archive requested at exit gets written. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
