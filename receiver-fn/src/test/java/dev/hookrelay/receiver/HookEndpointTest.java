@@ -9,6 +9,7 @@ import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
 import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,24 @@ class HookEndpointTest {
         assertEquals("refs/heads/main", recorded.getRef());
         assertEquals("6113728f27ae82c7b1a177c8d03f9e96e0adf246", recorded.getRevision());
         assertEquals("octocat", recorded.getSender());
+    }
+
+    @Test
+    void recordedDeliveryIsAnnouncedByAnEventOnTheReceiver() throws Exception {
+        byte[] body = GitHubDeliveries.push("acme/events", "7777777777777777777777777777777777777777");
+        assertEquals(200, function.post(GitHubDeliveries.headers("push", "delivery-event", body, function.token), body)
+                .statusCode());
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        boolean announced = false;
+        while (!announced && System.nanoTime() < deadline) {
+            announced = new CoreV1Api(function.plane.adminClient()).listNamespacedEvent(function.namespace).execute()
+                    .getItems().stream().anyMatch(e -> "DeliveryRecorded".equals(e.getReason())
+                            && function.name.equals(e.getInvolvedObject().getName())
+                            && e.getMessage().contains("delivery-event") && e.getMessage().contains("acme/events"));
+            Thread.sleep(100);
+        }
+        assertTrue(announced, "no DeliveryRecorded Event for delivery-event");
     }
 
     @Test
