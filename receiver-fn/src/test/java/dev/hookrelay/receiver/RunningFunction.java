@@ -31,13 +31,13 @@ import java.util.Map;
  * A Receiver on the real control plane and its function, running in this JVM with exactly the
  * credentials the controller gives it: a ServiceAccount token bound to {@link FunctionAccess}'s Role.
  */
-final class RunningFunction implements AutoCloseable {
+public final class RunningFunction implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final ControlPlane plane;
     final String namespace;
     final String name;
-    final String token;
+    public final String token;
     final String webhookPath;
     final EmbeddedServer server;
 
@@ -50,7 +50,7 @@ final class RunningFunction implements AutoCloseable {
         this.server = server;
     }
 
-    static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec) {
+    public static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec) {
         return start(plane, namespace, name, spec, Map.of());
     }
 
@@ -95,7 +95,7 @@ final class RunningFunction implements AutoCloseable {
     }
 
     /** The Receiver as an admin reads it. */
-    V1alpha1Receiver receiver() {
+    public V1alpha1Receiver receiver() {
         try {
             return receivers(plane.adminClient()).get(namespace, name).throwsApiException().getObject();
         } catch (ApiException e) {
@@ -103,7 +103,7 @@ final class RunningFunction implements AutoCloseable {
         }
     }
 
-    long eventCount() {
+    public long eventCount() {
         V1alpha1Receiver receiver = receiver();
         return receiver.getStatus() == null ? 0 : receiver.getStatus().getEventCount();
     }
@@ -118,7 +118,7 @@ final class RunningFunction implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> post(Map<String, String> headers, byte[] body) {
+    public HttpResponse<String> post(Map<String, String> headers, byte[] body) {
         return post(webhookPath, headers, body);
     }
 
@@ -142,7 +142,7 @@ final class RunningFunction implements AutoCloseable {
         server.getApplicationContext().close();
     }
 
-    static String randomToken() {
+    public static String randomToken() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

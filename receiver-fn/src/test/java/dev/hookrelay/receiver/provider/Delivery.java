@@ -133,6 +133,22 @@ final class Delivery {
         return copy;
     }
 
+    /** The HTTP headers the provider sends with this delivery, proving {@code token}. */
+    Map<String, String> httpHeaders(byte[] token) {
+        Map<String, String> all = httpHeadersWithoutProof();
+        all.putAll(auth.headers(token, body));
+        return all;
+    }
+
+    /** The HTTP headers of this delivery without the one that proves the token. */
+    Map<String, String> httpHeadersWithoutProof() {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (!mediaType.isEmpty()) {
+            all.put("Content-Type", mediaType);
+        }
+        return all;
+    }
+
     private WebhookRequest request(Map<String, String> proof, byte[] sent) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putAll(proof);
