@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.Kubectl;
 import dev.hookrelay.testing.Manifests;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +40,7 @@ class CrdInstallTest {
                 spec: {type: github}
                 """).get(0)).throwsApiException();
 
-        String table = kubectl(plane, "get", "receivers", "-n", namespace.name());
+        String table = new Kubectl(plane).run("get", "receivers", "-n", namespace.name());
 
         String header = table.lines().findFirst().orElseThrow();
         assertEquals(List.of("NAME", "TYPE", "READY", "EVENTS", "LAST", "EVENT", "URL", "AGE"),
@@ -51,20 +49,9 @@ class CrdInstallTest {
     }
 
     @Test
-    void kubectlFindsReceiversByShortName(ControlPlane plane, TestNamespace namespace) throws Exception {
-        String table = kubectl(plane, "get", "rcv,rly", "-n", namespace.name());
+    void kubectlFindsReceiversByShortName(ControlPlane plane, TestNamespace namespace) {
+        String table = new Kubectl(plane).run("get", "rcv,rly", "-n", namespace.name());
 
         assertTrue(table.contains("No resources found") || table.contains("NAME"), table);
-    }
-
-    private static String kubectl(ControlPlane plane, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                plane.assets().binary("kubectl").toString(), "--kubeconfig", plane.kubeconfig().toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "kubectl hung");
-        assertEquals(0, process.exitValue(), out);
-        return out;
     }
 }

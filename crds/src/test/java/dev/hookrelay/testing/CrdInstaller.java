@@ -38,7 +38,7 @@ public final class CrdInstaller {
         return installDefinitions(definitions);
     }
 
-    /** Installs the CRDs in these files and returns their names. */
+    /** Installs the CRDs in these files (those already there are kept) and returns their names. */
     public List<String> install(List<Path> files) {
         List<DynamicKubernetesObject> definitions = new ArrayList<>();
         for (Path file : files) {
@@ -54,7 +54,10 @@ public final class CrdInstaller {
         List<String> names = new ArrayList<>();
         try {
             for (DynamicKubernetesObject definition : definitions) {
-                crds.create(definition).throwsApiException();
+                var created = crds.create(definition);
+                if (!created.isSuccess() && created.getHttpStatusCode() != 409) {
+                    created.throwsApiException();
+                }
                 names.add(definition.getMetadata().getName());
             }
             ApiextensionsV1Api api = new ApiextensionsV1Api(plane.adminClient());
