@@ -1,0 +1,35 @@
+package dev.hookrelay.controller.kube;
+
+import io.kubernetes.client.common.KubernetesListObject;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.kubernetes.client.informer.SharedIndexInformerFactory;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+
+/** Starts shared informers, through micronaut-kubernetes, over the namespaces the controller watches. */
+@Singleton
+public class Informers {
+    private final SharedIndexInformerFactory factory;
+    private final List<String> namespaces;
+
+    public Informers(SharedIndexInformerFactory factory, ControllerSettings settings) {
+        this.factory = factory;
+        this.namespaces = settings.getNamespaces().stream().filter(n -> !n.isBlank()).toList();
+    }
+
+    /**
+     * A started cache of one kind. {@code waitForSync} blocks until the initial list is in
+     * (bounded by {@code kubernetes.client.informer.sync-timeout}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T extends KubernetesObject, L extends KubernetesListObject> KubeCache<T> start(
+            Class<T> type, Class<L> listType, String group, String plural,
+            @Nullable String labelSelector, Duration resync, boolean waitForSync) {
+        List informers = factory.sharedIndexInformersFor(type, listType, plural, group,
+                namespaces.isEmpty() ? null : namespaces, labelSelector, resync.toMillis(), waitForSync);
+        return new KubeCache<T>((List<SharedIndexInformer<T>>) informers);
+    }
+}

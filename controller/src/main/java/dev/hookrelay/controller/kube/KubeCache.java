@@ -1,0 +1,46 @@
+package dev.hookrelay.controller.kube;
+
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.informer.cache.Caches;
+import java.util.List;
+
+/** Read access to the informer caches of one kind, across the watched namespaces. */
+public final class KubeCache<T extends KubernetesObject> {
+    private final List<SharedIndexInformer<T>> informers;
+
+    KubeCache(List<SharedIndexInformer<T>> informers) {
+        this.informers = List.copyOf(informers);
+    }
+
+    /** The cached object, or null when the cache holds none of that name. */
+    public T get(String namespace, String name) {
+        String key = namespace + "/" + name;
+        for (SharedIndexInformer<T> informer : informers) {
+            T object = informer.getIndexer().getByKey(key);
+            if (object != null) {
+                return object;
+            }
+        }
+        return null;
+    }
+
+    public List<T> inNamespace(String namespace) {
+        return informers.stream()
+                .flatMap(i -> i.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace).stream())
+                .toList();
+    }
+
+    public List<T> list() {
+        return informers.stream().flatMap(i -> i.getIndexer().list().stream()).toList();
+    }
+
+    public boolean hasSynced() {
+        return informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    public void addEventHandler(ResourceEventHandler<T> handler) {
+        informers.forEach(i -> i.addEventHandler(handler));
+    }
+}

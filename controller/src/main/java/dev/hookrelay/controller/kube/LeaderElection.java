@@ -1,0 +1,106 @@
+package dev.hookrelay.controller.kube;
+
+import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoordinationV1Api;
+import io.kubernetes.client.openapi.models.V1Lease;
+import io.kubernetes.client.util.PatchUtils;
+import io.micronaut.kubernetes.client.NamespaceResolver;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Elects one replica through a Lease. The winner runs the given work until the process ends;
+ * a leader that cannot renew the Lease exits, because another replica may already be
+ * reconciling and a restart is the simplest way back to a clean standby. A leader that stops
+ * on purpose hands the Lease back so that a standby takes over at its next retry.
+ */
+@Singleton
+public class LeaderElection {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+    private final LeaderElectionSettings settings;
+    private final ApiClient client;
+    private final String namespace;
+    private final String identity;
+    private final ProcessExit processExit;
+    private LeaderElector elector;
+    private Thread thread;
+    private volatile boolean leading;
+    private volatile boolean stopping;
+
+    public LeaderElection(LeaderElectionSettings settings, ApiClient client, NamespaceResolver namespaces,
+                          ReplicaIdentity identity, ProcessExit processExit) {
+        this.settings = settings;
+        this.client = client;
+        this.namespace = settings.getLeaseNamespace() != null ? settings.getLeaseNamespace() : namespaces.resolveNamespace();
+        this.identity = identity.name();
+        this.processExit = processExit;
+    }
+
+    public synchronized void start(Runnable whileLeading) {
+        LeaseLock lock = new LeaseLock(namespace, settings.getLeaseName(), identity, client);
+        elector = new LeaderElector(new LeaderElectionConfig(lock, settings.getLeaseDuration(),
+                settings.getRenewDeadline(), settings.getRetryPeriod()));
+        thread = new Thread(() -> elector.run(() -> lead(whileLeading), this::stoppedLeading), "leader-election");
+        thread.start();
+        LOG.info("{} joined the election for Lease {}/{}", identity, namespace, settings.getLeaseName());
+    }
+
+    public boolean isLeading() {
+        return leading;
+    }
+
+    private void lead(Runnable whileLeading) {
+        leading = true;
+        LOG.info("{} holds Lease {}/{} and starts reconciling", identity, namespace, settings.getLeaseName());
+        whileLeading.run();
+    }
+
+    private void stoppedLeading() {
+        boolean wasLeading = leading;
+        leading = false;
+        if (stopping || !wasLeading) {
+            return;
+        }
+        LOG.error("{} lost Lease {}/{}; exiting so that another replica reconciles alone",
+                identity, namespace, settings.getLeaseName());
+        processExit.exit(1);
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (elector == null || stopping) {
+            return;
+        }
+        stopping = true;
+        boolean wasLeading = leading;
+        elector.close();
+        thread.interrupt();
+        if (wasLeading) {
+            release();
+        }
+    }
+
+    /** Clears the holder, only if it is still this replica, so that a standby acquires at once. */
+    private void release() {
+        String patch = "[{\"op\":\"test\",\"path\":\"/spec/holderIdentity\",\"value\":\"" + identity + "\"},"
+                + "{\"op\":\"remove\",\"path\":\"/spec/holderIdentity\"}]";
+        CoordinationV1Api leases = new CoordinationV1Api(client);
+        try {
+            PatchUtils.patch(V1Lease.class,
+                    () -> leases.patchNamespacedLease(settings.getLeaseName(), namespace, new V1Patch(patch)).buildCall(null),
+                    V1Patch.PATCH_FORMAT_JSON_PATCH, client);
+            LOG.info("{} released Lease {}/{}", identity, namespace, settings.getLeaseName());
+        } catch (ApiException e) {
+            LOG.info("{} did not release Lease {}/{} ({}); it expires by itself",
+                    identity, namespace, settings.getLeaseName(), e.getCode());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.hookrelay.controller.receiver;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.hookrelay.api.FunctionAccess;
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.ObjectNames;
+import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.knative.V1KnativeService;
+import dev.hookrelay.controller.knative.V1KnativeServiceList;
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1HTTPGetAction;
+import io.kubernetes.client.openapi.models.V1KeyToPath;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Knative Service that runs a Receiver's function: identity in env, the token mounted,
+ * scale to zero, and a hash of the token in the revision template so a rotation rolls out.
+ */
+@Singleton
+class FunctionService {
+    static final String TOKEN_HASH_ANNOTATION = HookrelayApi.GROUP + "/token-sha256";
+    private static final String PREFIX = "hookrelay-";
+    private static final String AUTOSCALING = "autoscaling.knative.dev/";
+    private static final String CONTAINER = "receiver-fn";
+    private static final String TOKEN_VOLUME = "token";
+
+    private final KnativeServing knative;
+    private final FunctionSettings settings;
+    private final Gson gson;
+    private final OwnedObjects<V1KnativeService, V1KnativeServiceList> services;
+
+    FunctionService(KnativeServing knative, FunctionSettings settings, ApiClient client) {
+        this.knative = knative;
+        this.settings = settings;
+        this.gson = client.getJSON().getGson();
+        this.services = new OwnedObjects<>("Knative Service", V1KnativeService.class, V1KnativeServiceList.class,
+                V1KnativeService.GROUP, V1KnativeService.VERSION, V1KnativeService.PLURAL, knative::services, client);
+    }
+
+    /** A DNS label (Knative makes it the first label of the host name), unique per Receiver name. */
+    static String name(V1alpha1Receiver receiver) {
+        String receiverName = receiver.getMetadata().getName();
+        String label = receiverName.replace('.', '-');
+        // a dotted name would otherwise share its label with the same name written with dashes
+        String distinct = label.equals(receiverName) ? label : label + "-" + Sha256.hex(receiverName).substring(0, 8);
+        return ObjectNames.derived(PREFIX, distinct, ObjectNames.DNS_LABEL_MAX);
+    }
+
+    /** Knative's URL of the function once it serves the current revision, empty before. */
+    Optional<String> ensure(V1alpha1Receiver receiver, Token token) throws ApiException {
+        if (!knative.isInstalled()) {
+            throw Problem.retried("KnativeServingNotInstalled", "Knative Serving is not installed: the API server does not "
+                    + "serve " + V1KnativeService.PLURAL + "." + V1KnativeService.API_VERSION + " (Knative Services); "
+                    + "install Knative Serving and Hookrelay provisions the function by itself");
+        }
+        String name = name(receiver);
+        V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token))
+                .orElseThrow(() -> Problem.retried("KnativeServiceConflict", "Knative Service " + name
+                        + " belongs to another owner; delete or rename it so that Hookrelay can create the function"));
+        return service.readyUrl();
+    }
+
+    private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token) {
+        JsonObject template = new JsonObject();
+        template.add("metadata", gson.toJsonTree(Map.of(
+                "labels", Owners.labels(receiver),
+                "annotations", revisionAnnotations(token))));
+        JsonObject podSpec = gson.toJsonTree(podSpec(receiver, token)).getAsJsonObject();
+        podSpec.addProperty("containerConcurrency", settings.getContainerConcurrency());
+        template.add("spec", podSpec);
+        JsonObject spec = new JsonObject();
+        spec.add("template", template);
+        return new V1KnativeService().metadata(Owners.metadata(receiver, name)).spec(spec);
+    }
+
+    private Map<String, String> revisionAnnotations(Token token) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(AUTOSCALING + "min-scale", "0");
+        annotations.put(AUTOSCALING + "max-scale", Integer.toString(settings.getMaxScale()));
+        annotations.put(AUTOSCALING + "target", Integer.toString(settings.getTarget()));
+        annotations.put(AUTOSCALING + "scale-to-zero-pod-retention-period", settings.getScaleToZeroRetention());
+        annotations.put(TOKEN_HASH_ANNOTATION, token.sha256());
+        return annotations;
+    }
+
+    private V1PodSpec podSpec(V1alpha1Receiver receiver, Token token) {
+        V1Container container = new V1Container()
+                .name(CONTAINER)
+                .image(settings.getImage())
+                .ports(List.of(new V1ContainerPort().name("http1").containerPort(FunctionContract.PORT)))
+                .env(env(receiver))
+                .resources(resources())
+                .readinessProbe(new V1Probe().httpGet(new V1HTTPGetAction().path(FunctionContract.HEALTH_PATH)))
+                .volumeMounts(List.of(new V1VolumeMount().name(TOKEN_VOLUME)
+                        .mountPath(FunctionContract.TOKEN_MOUNT_DIR).readOnly(true)));
+        return new V1PodSpec()
+                .serviceAccountName(FunctionAccess.name(receiver.getMetadata().getName()))
+                .containers(List.of(container))
+                .volumes(List.of(new V1Volume().name(TOKEN_VOLUME).secret(new V1SecretVolumeSource()
+                        .secretName(token.secretName())
+                        .items(List.of(new V1KeyToPath().key(FunctionContract.TOKEN_KEY).path(FunctionContract.TOKEN_KEY))))));
+    }
+
+    private static List<V1EnvVar> env(V1alpha1Receiver receiver) {
+        return List.of(
+                env(FunctionContract.ENV_RECEIVER_NAME, receiver.getMetadata().getName()),
+                env(FunctionContract.ENV_RECEIVER_NAMESPACE, receiver.getMetadata().getNamespace()),
+                env(FunctionContract.ENV_RECEIVER_TYPE, receiver.getSpec().getType()),
+                env(FunctionContract.ENV_RECEIVER_EVENTS, String.join(",", receiver.getSpec().getEvents())),
+                env(FunctionContract.ENV_SUSPENDED, Boolean.toString(receiver.getSpec().isSuspend())),
+                env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE));
+    }
+
+    /** An empty value is left out, as Kubernetes itself serializes it, so it never looks like drift. */
+    private static V1EnvVar env(String name, String value) {
+        return new V1EnvVar().name(name).value(value.isEmpty() ? null : value);
+    }
+
+    private V1ResourceRequirements resources() {
+        Map<String, Quantity> limits = new LinkedHashMap<>();
+        limits.put("memory", Quantity.fromString(settings.getMemoryLimit()));
+        if (settings.getCpuLimit() != null) {
+            limits.put("cpu", Quantity.fromString(settings.getCpuLimit()));
+        }
+        return new V1ResourceRequirements()
+                .requests(Map.of("cpu", Quantity.fromString(settings.getCpuRequest()),
+                        "memory", Quantity.fromString(settings.getMemoryRequest())))
+                .limits(limits);
+    }
+}

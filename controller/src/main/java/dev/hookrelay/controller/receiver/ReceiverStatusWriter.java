@@ -1,0 +1,53 @@
+package dev.hookrelay.controller.receiver;
+
+import com.google.gson.Gson;
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Receiver;
+import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.util.PatchUtils;
+import jakarta.inject.Singleton;
+
+/**
+ * Writes the controller's part of a Receiver's status, with a JSON merge patch of only those
+ * fields, and only when one of them changed.
+ */
+@Singleton
+class ReceiverStatusWriter {
+    private final ApiClient client;
+    private final CustomObjectsApi customObjects;
+    private final Gson gson;
+
+    ReceiverStatusWriter(ApiClient client) {
+        this.client = client;
+        this.customObjects = new CustomObjectsApi(client);
+        this.gson = client.getJSON().getGson();
+    }
+
+    /** The status the outcome calls for; the webhook path and URL derive from the token. */
+    static OwnedStatus statusFor(V1alpha1Receiver receiver, Outcome outcome) {
+        long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
+        Token token = outcome.token();
+        String webhookPath = token == null ? null : token.webhookPath(receiver);
+        String url = outcome.serviceUrl() == null || webhookPath == null ? null
+                : outcome.serviceUrl().replaceAll("/+$", "") + webhookPath;
+        return new OwnedStatus(generation, ReceiverConditions.of(outcome, generation, OwnedStatus.of(receiver).conditions()),
+                webhookPath, url, token == null ? null : token.secretName());
+    }
+
+    /** Returns whether it wrote. */
+    boolean write(V1alpha1Receiver receiver, OwnedStatus status) throws ApiException {
+        if (status.equals(OwnedStatus.of(receiver))) {
+            return false;
+        }
+        V1Patch patch = new V1Patch(status.mergePatch(gson));
+        PatchUtils.patch(Object.class,
+                () -> customObjects.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
+                        receiver.getMetadata().getNamespace(), HookrelayApi.RECEIVERS, receiver.getMetadata().getName(),
+                        patch).buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
+        return true;
+    }
+}

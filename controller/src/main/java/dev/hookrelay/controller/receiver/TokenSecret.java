@@ -1,0 +1,87 @@
+package dev.hookrelay.controller.receiver;
+
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.ObjectNames;
+import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.V1alpha1SecretRef;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1SecretList;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The Secret with a Receiver's token: the one spec.secretRef names, read and never modified;
+ * otherwise one the controller creates and owns, with a random token that it never replaces.
+ */
+@Singleton
+class TokenSecret {
+    private static final String PREFIX = "hookrelay-token-";
+    private static final int SECRET_NAME_MAX = 253;
+
+    private final ReceiverCaches caches;
+    private final OwnedObjects<V1Secret, V1SecretList> secrets;
+
+    TokenSecret(ReceiverCaches caches, ApiClient client) {
+        this.caches = caches;
+        this.secrets = new OwnedObjects<>("Secret", V1Secret.class, V1SecretList.class, "", "v1", "secrets",
+                caches::secrets, client);
+    }
+
+    static String ownedName(V1alpha1Receiver receiver) {
+        return ObjectNames.derived(PREFIX, receiver.getMetadata().getName(), SECRET_NAME_MAX);
+    }
+
+    Token resolve(V1alpha1Receiver receiver) throws ApiException {
+        V1alpha1SecretRef ref = receiver.getSpec().getSecretRef();
+        return ref == null ? owned(receiver) : referenced(receiver, ref.getName());
+    }
+
+    private Token referenced(V1alpha1Receiver receiver, String name) {
+        V1Secret secret = caches.secrets().get(receiver.getMetadata().getNamespace(), name);
+        if (secret == null) {
+            throw Problem.awaitingChange("SecretNotFound", "Secret " + name + " (spec.secretRef) does not exist in namespace "
+                    + receiver.getMetadata().getNamespace() + "; create it with a key `token` of at least "
+                    + FunctionContract.MIN_TOKEN_LENGTH + " characters, or remove spec.secretRef to let Hookrelay create one");
+        }
+        String token = tokenOf(secret);
+        if (token == null) {
+            throw Problem.awaitingChange("TokenMissing", "Secret " + name + " has no key `" + FunctionContract.TOKEN_KEY
+                    + "`; add it or remove spec.secretRef to let Hookrelay create one");
+        }
+        return validated(name, token, "replace it with a longer one, for example `openssl rand -hex 32`");
+    }
+
+    private Token owned(V1alpha1Receiver receiver) throws ApiException {
+        String name = ownedName(receiver);
+        V1Secret secret = secrets.ensure(receiver, name, actual -> desired(receiver, name, actual))
+                .orElseThrow(() -> Problem.retried("SecretConflict", "Secret " + name
+                        + " belongs to another owner; delete it, or set spec.secretRef to a Secret of your own"));
+        return validated(name, tokenOf(secret), "remove the key to let Hookrelay generate a new token");
+    }
+
+    /** The owned Secret: labels and owner as wanted, and the token it has, or a new one if it has none. */
+    private static V1Secret desired(V1alpha1Receiver receiver, String name, V1Secret actual) {
+        String existing = actual == null ? null : tokenOf(actual);
+        String token = existing != null ? existing : Token.random();
+        return new V1Secret().apiVersion("v1").kind("Secret").type("Opaque")
+                .metadata(Owners.metadata(receiver, name))
+                .data(Map.of(FunctionContract.TOKEN_KEY, token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Token validated(String secretName, String token, String fix) {
+        if (token.length() < FunctionContract.MIN_TOKEN_LENGTH) {
+            throw Problem.awaitingChange("TokenTooShort", "The token in Secret " + secretName + " has " + token.length()
+                    + " characters; Hookrelay needs at least " + FunctionContract.MIN_TOKEN_LENGTH + ": " + fix);
+        }
+        return new Token(secretName, token);
+    }
+
+    /** Stripped of surrounding whitespace, as receiver-fn reads the mounted file. */
+    private static String tokenOf(V1Secret secret) {
+        byte[] token = secret.getData() == null ? null : secret.getData().get(FunctionContract.TOKEN_KEY);
+        return token == null || token.length == 0 ? null : new String(token, StandardCharsets.UTF_8).strip();
+    }
+}

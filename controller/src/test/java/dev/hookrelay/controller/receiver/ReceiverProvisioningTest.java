@@ -1,0 +1,162 @@
+package dev.hookrelay.controller.receiver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.hookrelay.api.FunctionAccess;
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.testing.Cluster;
+import dev.hookrelay.controller.testing.ControllerInstance;
+import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.models.V1Condition;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A Receiver without spec.secretRef gets its Secret, its function's access and its Knative Service. */
+@ExtendWith(ControlPlaneExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReceiverProvisioningTest {
+    private ControllerInstance controller;
+    private Cluster cluster;
+
+    @BeforeAll
+    void startController(ControlPlane plane, TestNamespace namespace) {
+        controller = ControllerInstance.start(plane, namespace.name());
+        cluster = new Cluster(plane, namespace.name());
+    }
+
+    @AfterAll
+    void stopController() {
+        controller.close();
+    }
+
+    @Test
+    void newReceiverGetsSecretAccessAndKnativeServiceOwnedByIt() {
+        V1alpha1Receiver receiver = cluster.createReceiver("podinfo");
+
+        V1alpha1Receiver waiting = cluster.awaitReady("podinfo", "False", "ServiceNotReady");
+        String secretName = "hookrelay-token-podinfo";
+        assertEquals(secretName, waiting.getStatus().getSecretName());
+        V1Secret secret = cluster.secret(secretName);
+        String token = new String(secret.getData().get("token"), StandardCharsets.UTF_8);
+        assertTrue(token.matches("[0-9a-f]{64}"), "32 random bytes, hex-encoded");
+        assertEquals(FunctionContract.webhookPath(token, "podinfo", cluster.namespace()), waiting.getStatus().getWebhookPath());
+        assertNull(waiting.getStatus().getUrl(), "no URL before Knative says the function is ready");
+        assertCondition(waiting, "Reconciling", "True", "ServiceNotReady",
+                "Waiting for Knative Service hookrelay-podinfo to become Ready");
+        assertCondition(waiting, "Stalled", "False", "ServiceNotReady", null);
+        assertControlledBy(receiver, secret);
+
+        String accessName = FunctionAccess.name("podinfo");
+        assertControlledBy(receiver, cluster.serviceAccount(accessName));
+        assertEquals(FunctionAccess.role("podinfo", cluster.namespace()).getRules(), cluster.role(accessName).getRules());
+        assertControlledBy(receiver, cluster.role(accessName));
+        assertEquals(FunctionAccess.roleBinding("podinfo", cluster.namespace()).getSubjects(),
+                cluster.roleBinding(accessName).getSubjects());
+        assertEquals(FunctionAccess.roleBinding("podinfo", cluster.namespace()).getRoleRef(),
+                cluster.roleBinding(accessName).getRoleRef());
+        assertControlledBy(receiver, cluster.roleBinding(accessName));
+
+        DynamicKubernetesObject service = cluster.knativeService("hookrelay-podinfo");
+        assertControlledBy(receiver, service);
+        JsonObject template = template(service);
+        JsonObject annotations = template.getAsJsonObject("metadata").getAsJsonObject("annotations");
+        assertEquals("0", annotations.get("autoscaling.knative.dev/min-scale").getAsString());
+        assertEquals("10", annotations.get("autoscaling.knative.dev/max-scale").getAsString());
+        assertEquals("100", annotations.get("autoscaling.knative.dev/target").getAsString());
+        assertEquals("1m", annotations.get("autoscaling.knative.dev/scale-to-zero-pod-retention-period").getAsString());
+        assertEquals(Sha256.hex(token), annotations.get("hookrelay.dev/token-sha256").getAsString());
+        JsonObject podSpec = template.getAsJsonObject("spec");
+        assertEquals(accessName, podSpec.get("serviceAccountName").getAsString());
+        assertEquals(0, podSpec.get("containerConcurrency").getAsInt());
+        JsonObject container = podSpec.getAsJsonArray("containers").get(0).getAsJsonObject();
+        assertEquals("ghcr.io/hookrelay/receiver-fn:latest", container.get("image").getAsString());
+        assertEquals(Map.of(
+                FunctionContract.ENV_RECEIVER_NAME, "podinfo",
+                FunctionContract.ENV_RECEIVER_NAMESPACE, cluster.namespace(),
+                FunctionContract.ENV_RECEIVER_TYPE, "github",
+                FunctionContract.ENV_RECEIVER_EVENTS, "push,ping",
+                FunctionContract.ENV_SUSPENDED, "false",
+                FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE), env(container));
+        assertEquals("/health", container.getAsJsonObject("readinessProbe").getAsJsonObject("httpGet").get("path").getAsString());
+        assertEquals(FunctionContract.PORT, container.getAsJsonArray("ports").get(0).getAsJsonObject().get("containerPort").getAsInt());
+        JsonObject resources = container.getAsJsonObject("resources");
+        assertEquals("100m", resources.getAsJsonObject("requests").get("cpu").getAsString());
+        assertEquals("128Mi", resources.getAsJsonObject("requests").get("memory").getAsString());
+        assertEquals("256Mi", resources.getAsJsonObject("limits").get("memory").getAsString());
+        JsonObject mount = container.getAsJsonArray("volumeMounts").get(0).getAsJsonObject();
+        assertEquals(FunctionContract.TOKEN_MOUNT_DIR, mount.get("mountPath").getAsString());
+        assertTrue(mount.get("readOnly").getAsBoolean());
+        JsonObject volume = podSpec.getAsJsonArray("volumes").get(0).getAsJsonObject();
+        assertEquals(mount.get("name"), volume.get("name"));
+        assertEquals(secretName, volume.getAsJsonObject("secret").get("secretName").getAsString());
+
+        String knativeUrl = cluster.markKnativeServiceReady("hookrelay-podinfo");
+
+        V1alpha1Receiver ready = cluster.awaitReady("podinfo", "True", "Succeeded");
+        assertEquals(knativeUrl + waiting.getStatus().getWebhookPath(), ready.getStatus().getUrl());
+        assertCondition(ready, "Reconciling", "False", "Succeeded", null);
+        assertCondition(ready, "Stalled", "False", "Succeeded", null);
+        assertEquals(ready.getMetadata().getGeneration(), ready.getStatus().getObservedGeneration());
+    }
+
+    private static void assertCondition(V1alpha1Receiver receiver, String type, String status, String reason, String message) {
+        V1Condition condition = receiver.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        assertEquals(status, condition.getStatus(), type);
+        assertEquals(reason, condition.getReason(), type);
+        assertEquals(receiver.getMetadata().getGeneration(), condition.getObservedGeneration(), type);
+        assertNotNull(condition.getLastTransitionTime());
+        if (message != null) {
+            assertEquals(message, condition.getMessage(), type);
+        }
+    }
+
+    static void assertControlledBy(V1alpha1Receiver receiver, KubernetesObject owned) {
+        List<V1OwnerReference> refs = owned.getMetadata().getOwnerReferences();
+        assertEquals(1, refs.size(), owned.getMetadata().getName() + " has one owner");
+        V1OwnerReference ref = refs.get(0);
+        assertEquals(HookrelayApi.API_VERSION, ref.getApiVersion());
+        assertEquals("Receiver", ref.getKind());
+        assertEquals(receiver.getMetadata().getName(), ref.getName());
+        assertEquals(receiver.getMetadata().getUid(), ref.getUid());
+        assertTrue(ref.getController());
+        assertTrue(ref.getBlockOwnerDeletion());
+        assertEquals("hookrelay", owned.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
+    }
+
+    static JsonObject template(DynamicKubernetesObject service) {
+        return service.getRaw().getAsJsonObject("spec").getAsJsonObject("template");
+    }
+
+    static Map<String, String> env(JsonObject container) {
+        Map<String, String> env = new HashMap<>();
+        JsonArray vars = container.getAsJsonArray("env");
+        for (JsonElement var : vars) {
+            JsonObject v = var.getAsJsonObject();
+            env.put(v.get("name").getAsString(), v.has("value") ? v.get("value").getAsString() : "");
+        }
+        return env;
+    }
+}
