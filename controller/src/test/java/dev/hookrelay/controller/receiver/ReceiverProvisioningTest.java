@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import dev.hookrelay.api.FunctionAccess;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.ObjectNames;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.ControllerInstance;
@@ -119,6 +120,107 @@ class ReceiverProvisioningTest {
         assertCondition(ready, "Reconciling", "False", "Succeeded", null);
         assertCondition(ready, "Stalled", "False", "Succeeded", null);
         assertEquals(ready.getMetadata().getGeneration(), ready.getStatus().getObservedGeneration());
+    }
+
+    @Test
+    void statusWritesLeaveTheEventFieldsOfReceiverFnAlone() {
+        cluster.createReceiver("counted");
+        cluster.awaitReady("counted", "False", "ServiceNotReady");
+        cluster.patchReceiverStatus("counted", """
+                {"status": {"eventCount": 5, "handledEventCount": 4}}""");
+
+        cluster.patchReceiver("counted", """
+                {"spec": {"suspend": true}}""");
+
+        V1alpha1Receiver suspended = cluster.awaitReady("counted", "False", "Suspended");
+        assertEquals(5, suspended.getStatus().getEventCount());
+        assertEquals(4, suspended.getStatus().getHandledEventCount());
+    }
+
+    @Test
+    void suspendedReceiverSaysSoAndItsFunctionAnswers503() {
+        cluster.createReceiver("paused");
+        cluster.awaitReady("paused", "False", "ServiceNotReady");
+        cluster.markKnativeServiceReady("hookrelay-paused");
+        cluster.awaitReady("paused", "True", "Succeeded");
+
+        cluster.patchReceiver("paused", """
+                {"spec": {"suspend": true}}""");
+
+        V1alpha1Receiver suspended = cluster.awaitReady("paused", "False", "Suspended");
+        assertEquals("spec.suspend is true: the function answers 503 so that providers deliver again later; "
+                + "set it to false to accept deliveries", cluster.condition("paused", "Ready").getMessage());
+        assertCondition(suspended, "Reconciling", "False", "Suspended", null);
+        assertCondition(suspended, "Stalled", "False", "Suspended", null);
+        JsonObject container = template(cluster.knativeService("hookrelay-paused"))
+                .getAsJsonObject("spec").getAsJsonArray("containers").get(0).getAsJsonObject();
+        assertEquals("true", env(container).get(FunctionContract.ENV_SUSPENDED));
+        assertTrue(cluster.eventsAbout("paused").stream()
+                .anyMatch(e -> "Suspended".equals(e.getReason()) && "Normal".equals(e.getType())));
+
+        cluster.patchReceiver("paused", """
+                {"spec": {"suspend": false}}""");
+        cluster.awaitReady("paused", "False", "ServiceNotReady");
+        cluster.markKnativeServiceReady("hookrelay-paused");
+        cluster.awaitReady("paused", "True", "Succeeded");
+    }
+
+    @Test
+    void rotatingTheTokenChangesTheWebhookPathAndRollsANewRevision() {
+        cluster.createReceiver("rotated");
+        cluster.awaitReady("rotated", "False", "ServiceNotReady");
+        cluster.markKnativeServiceReady("hookrelay-rotated");
+        V1alpha1Receiver before = cluster.awaitReady("rotated", "True", "Succeeded");
+        String hashBefore = tokenHash(cluster.knativeService("hookrelay-rotated"));
+        String newToken = "b".repeat(64);
+
+        cluster.replaceSecretData("hookrelay-token-rotated", Map.of("token", newToken));
+
+        String newPath = FunctionContract.webhookPath(newToken, "rotated", cluster.namespace());
+        V1alpha1Receiver rolling = cluster.awaitReady("rotated", "False", "ServiceNotReady");
+        assertEquals(newPath, rolling.getStatus().getWebhookPath());
+        assertFalse(newPath.equals(before.getStatus().getWebhookPath()));
+        String hashAfter = tokenHash(cluster.knativeService("hookrelay-rotated"));
+        assertEquals(Sha256.hex(newToken), hashAfter);
+        assertFalse(hashAfter.equals(hashBefore), "a new revision template");
+        String knativeUrl = cluster.markKnativeServiceReady("hookrelay-rotated");
+        assertEquals(knativeUrl + newPath, cluster.awaitReady("rotated", "True", "Succeeded").getStatus().getUrl());
+    }
+
+    @Test
+    void longNameGetsAKnativeServiceNameThatIsAValidDnsLabel() {
+        String name = "a-receiver-with-a-name-that-is-long-but-still-a-valid-label-x";
+        cluster.createReceiver(name);
+
+        cluster.awaitReady(name, "False", "ServiceNotReady");
+
+        String serviceName = ObjectNames.derived("hookrelay-", name, 63);
+        assertTrue(serviceName.matches("hookrelay-a-receiver-with-a-name-that-is-long-but-s[a-z-]*-[0-9a-f]{8}")
+                && serviceName.length() <= 63, serviceName);
+        assertNotNull(cluster.knativeService(serviceName), serviceName);
+        cluster.markKnativeServiceReady(serviceName);
+        cluster.awaitReady(name, "True", "Succeeded");
+    }
+
+    @Test
+    void nameLongerThanALabelValueIsReportedNotProvisioned() {
+        String name = "r".repeat(70);
+        cluster.createReceiver(name);
+
+        V1alpha1Receiver stalled = cluster.awaitReady(name, "False", "NameTooLong");
+
+        assertEquals("The Receiver's name has 70 characters; its function's objects carry it in a label, which allows at "
+                + "most 63; recreate the Receiver with a shorter name", cluster.condition(name, "Ready").getMessage());
+        assertCondition(stalled, "Stalled", "True", "NameTooLong", null);
+        assertCondition(stalled, "Reconciling", "False", "NameTooLong", null);
+        assertNull(stalled.getStatus().getWebhookPath());
+        assertTrue(cluster.eventsAbout(name).stream()
+                .anyMatch(e -> "NameTooLong".equals(e.getReason()) && "Warning".equals(e.getType())));
+    }
+
+    static String tokenHash(DynamicKubernetesObject service) {
+        return template(service).getAsJsonObject("metadata").getAsJsonObject("annotations")
+                .get("hookrelay.dev/token-sha256").getAsString();
     }
 
     private static void assertCondition(V1alpha1Receiver receiver, String type, String status, String reason, String message) {

@@ -1,0 +1,122 @@
+package dev.hookrelay.controller.receiver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.google.gson.JsonObject;
+import dev.hookrelay.api.FunctionAccess;
+import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.testing.Cluster;
+import dev.hookrelay.controller.testing.ControllerInstance;
+import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What someone deletes or edits by hand among a Receiver's objects comes back as the controller wants it. */
+@ExtendWith(ControlPlaneExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DriftTest {
+    private ControllerInstance controller;
+    private Cluster cluster;
+
+    @BeforeAll
+    void startController(ControlPlane plane, TestNamespace namespace) {
+        controller = ControllerInstance.start(plane, namespace.name());
+        cluster = new Cluster(plane, namespace.name());
+    }
+
+    @AfterAll
+    void stopController() {
+        controller.close();
+    }
+
+    @Test
+    void deletedRoleIsRecreated() {
+        String name = FunctionAccess.name("lost-role");
+        cluster.createReceiver("lost-role");
+        cluster.awaitReady("lost-role", "False", "ServiceNotReady");
+        String uidBefore = cluster.role(name).getMetadata().getUid();
+
+        cluster.deleteRole(name);
+
+        V1Role recreated = Eventually.await("Role " + name + " recreated", Cluster.TIMEOUT, () -> {
+            V1Role role = roleOrNull(name);
+            return role != null && !uidBefore.equals(role.getMetadata().getUid()) ? role : null;
+        });
+        assertEquals(FunctionAccess.role("lost-role", cluster.namespace()).getRules(), recreated.getRules());
+    }
+
+    @Test
+    void editedKnativeServiceIsRestoredAndKnativeDefaultsAreLeftAlone() {
+        cluster.createReceiver("edited");
+        cluster.awaitReady("edited", "False", "ServiceNotReady");
+
+        cluster.patchKnativeService("hookrelay-edited", """
+                {"metadata": {"annotations": {"serving.knative.dev/creator": "admin"}},
+                 "spec": {"traffic": [{"latestRevision": true, "percent": 100}],
+                          "template": {"spec": {"timeoutSeconds": 300,
+                                                "containers": [{"name": "receiver-fn", "image": "evil:latest"}]}}}}""");
+
+        DynamicKubernetesObject restored = Eventually.await("Knative Service restored", Cluster.TIMEOUT, () -> {
+            DynamicKubernetesObject service = cluster.knativeService("hookrelay-edited");
+            JsonObject container = container(service);
+            return "ghcr.io/hookrelay/receiver-fn:latest".equals(container.get("image").getAsString())
+                    && container.has("env") ? service : null;
+        });
+        assertEquals("false", ReceiverProvisioningTest.env(container(restored)).get(FunctionContract.ENV_SUSPENDED));
+        assertEquals(300, ReceiverProvisioningTest.template(restored).getAsJsonObject("spec").get("timeoutSeconds").getAsInt(),
+                "a field Knative defaults is not drift");
+        assertEquals("admin", restored.getMetadata().getAnnotations().get("serving.knative.dev/creator"));
+    }
+
+    @Test
+    void deletedOwnedSecretIsRecreatedWithANewTokenAndTheWebhookPathFollows() {
+        cluster.createReceiver("lost-secret");
+        V1alpha1Receiver before = cluster.awaitReady("lost-secret", "False", "ServiceNotReady");
+
+        cluster.deleteSecret("hookrelay-token-lost-secret");
+
+        V1alpha1Receiver after = Eventually.await("a new webhook path", Cluster.TIMEOUT, () -> {
+            V1alpha1Receiver receiver = cluster.receiver("lost-secret");
+            return before.getStatus().getWebhookPath().equals(receiver.getStatus().getWebhookPath()) ? null : receiver;
+        });
+        String token = new String(cluster.secret("hookrelay-token-lost-secret").getData().get("token"), StandardCharsets.UTF_8);
+        assertEquals(FunctionContract.webhookPath(token, "lost-secret", cluster.namespace()), after.getStatus().getWebhookPath());
+    }
+
+    @Test
+    void statusFieldsTheControllerOwnsAreRestoredWhenOverwritten() {
+        cluster.createReceiver("overwritten");
+        V1alpha1Receiver before = cluster.awaitReady("overwritten", "False", "ServiceNotReady");
+
+        cluster.patchReceiverStatus("overwritten", """
+                {"status": {"webhookPath": "/hook/forged", "secretName": "other"}}""");
+
+        Eventually.await("status restored", Cluster.TIMEOUT, () ->
+                before.getStatus().getWebhookPath().equals(cluster.receiver("overwritten").getStatus().getWebhookPath()));
+        assertNotEquals("other", cluster.receiver("overwritten").getStatus().getSecretName());
+    }
+
+    private V1Role roleOrNull(String name) {
+        try {
+            return cluster.role(name);
+        } catch (IllegalStateException notFound) {
+            return null;
+        }
+    }
+
+    private static JsonObject container(DynamicKubernetesObject service) {
+        return ReceiverProvisioningTest.template(service).getAsJsonObject("spec")
+                .getAsJsonArray("containers").get(0).getAsJsonObject();
+    }
+}
