@@ -1,14 +1,9 @@
 package dev.hookrelay.controller.kube;
 
-import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoordinationV1Api;
-import io.kubernetes.client.openapi.models.V1Lease;
-import io.kubernetes.client.util.PatchUtils;
 import io.micronaut.kubernetes.client.NamespaceResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -19,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Elects one replica through a Lease. The winner runs the given work until the process ends;
  * a leader that cannot renew the Lease exits, because another replica may already be
  * reconciling and a restart is the simplest way back to a clean standby. A leader that stops
- * on purpose hands the Lease back so that a standby takes over at its next retry.
+ * on purpose hands the Lease back (client-java's elector does on close), so that a standby
+ * takes over at its next retry rather than after the lease duration.
  */
 @Singleton
 public class LeaderElection {
@@ -80,27 +76,7 @@ public class LeaderElection {
             return;
         }
         stopping = true;
-        boolean wasLeading = leading;
         elector.close();
         thread.interrupt();
-        if (wasLeading) {
-            release();
-        }
-    }
-
-    /** Clears the holder, only if it is still this replica, so that a standby acquires at once. */
-    private void release() {
-        String patch = "[{\"op\":\"test\",\"path\":\"/spec/holderIdentity\",\"value\":\"" + identity + "\"},"
-                + "{\"op\":\"remove\",\"path\":\"/spec/holderIdentity\"}]";
-        CoordinationV1Api leases = new CoordinationV1Api(client);
-        try {
-            PatchUtils.patch(V1Lease.class,
-                    () -> leases.patchNamespacedLease(settings.getLeaseName(), namespace, new V1Patch(patch)).buildCall(null),
-                    V1Patch.PATCH_FORMAT_JSON_PATCH, client);
-            LOG.info("{} released Lease {}/{}", identity, namespace, settings.getLeaseName());
-        } catch (ApiException e) {
-            LOG.info("{} did not release Lease {}/{} ({}); it expires by itself",
-                    identity, namespace, settings.getLeaseName(), e.getCode());
-        }
     }
 }

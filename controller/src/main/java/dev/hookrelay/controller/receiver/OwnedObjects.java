@@ -80,6 +80,11 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         JsonElement actualMeta = actualJson.remove("metadata");
         JsonElement wantedMeta = wantedJson.remove("metadata");
         actualJson.remove("status");
+        // items of a list carry no apiVersion and kind; they say nothing about drift anyway
+        for (String identity : new String[] {"apiVersion", "kind"}) {
+            actualJson.remove(identity);
+            wantedJson.remove(identity);
+        }
         return Owners.isControlledBy(actual, owner)
                 && JsonSubset.contains(actualJson, wantedJson)
                 && JsonSubset.contains(field(actualMeta, "labels"), field(wantedMeta, "labels"))

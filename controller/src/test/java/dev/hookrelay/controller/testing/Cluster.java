@@ -178,6 +178,53 @@ public final class Cluster {
         return url;
     }
 
+    /** Name and resourceVersion of every object of these kinds in the namespace: any write changes it. */
+    public Map<String, String> resourceVersions() {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        String[][] kinds = {{HookrelayApi.GROUP, HookrelayApi.VERSION, HookrelayApi.RECEIVERS}, {"", "v1", "secrets"},
+                {"", "v1", "serviceaccounts"}, {"rbac.authorization.k8s.io", "v1", "roles"},
+                {"rbac.authorization.k8s.io", "v1", "rolebindings"}, {"serving.knative.dev", "v1", "services"}};
+        for (String[] kind : kinds) {
+            DynamicKubernetesApi api = new DynamicKubernetesApi(kind[0], kind[1], kind[2], admin);
+            for (DynamicKubernetesObject object : call(() -> api.list(namespace).throwsApiException().getObject()).getItems()) {
+                versions.put(kind[2] + "/" + object.getMetadata().getName(), object.getMetadata().getResourceVersion());
+            }
+        }
+        return versions;
+    }
+
+    public String leaseHolder(String leaseName) {
+        var leases = new io.kubernetes.client.openapi.apis.CoordinationV1Api(admin);
+        try {
+            return leases.readNamespacedLease(leaseName, namespace).execute().getSpec().getHolderIdentity();
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    /** A Lease as a replica that just renewed it and then died leaves it behind. */
+    public void createLease(String leaseName, String holder, Duration duration) {
+        var leases = new io.kubernetes.client.openapi.apis.CoordinationV1Api(admin);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var lease = new io.kubernetes.client.openapi.models.V1Lease()
+                .metadata(new V1ObjectMeta().name(leaseName).namespace(namespace))
+                .spec(new io.kubernetes.client.openapi.models.V1LeaseSpec().holderIdentity(holder)
+                        .leaseDurationSeconds((int) duration.toSeconds()).acquireTime(now).renewTime(now).leaseTransitions(0));
+        call(() -> leases.createNamespacedLease(namespace, lease).execute());
+    }
+
+    /** Another replica writes itself into the Lease, as a split brain or a slow leader would see it. */
+    public void stealLease(String leaseName, String thief) {
+        var leases = new io.kubernetes.client.openapi.apis.CoordinationV1Api(admin);
+        String patch = """
+                {"spec": {"holderIdentity": "%s", "renewTime": "%s"}}""".formatted(thief,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")));
+        call(() -> PatchUtils.patch(io.kubernetes.client.openapi.models.V1Lease.class,
+                () -> leases.patchNamespacedLease(leaseName, namespace, new V1Patch(patch)).buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, admin));
+    }
+
     public List<CoreV1Event> eventsAbout(String receiverName) {
         return call(() -> core.listNamespacedEvent(namespace)
                 .fieldSelector("involvedObject.name=" + receiverName + ",involvedObject.kind=Receiver")
