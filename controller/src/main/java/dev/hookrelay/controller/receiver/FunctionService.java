@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The Knative Service that runs a Receiver's function: identity in env, the token mounted,
@@ -59,7 +60,7 @@ class FunctionService {
         String receiverName = receiver.getMetadata().getName();
         String label = receiverName.replace('.', '-');
         // a dotted name would otherwise share its label with the same name written with dashes
-        String distinct = label.equals(receiverName) ? label : label + "-" + Sha256.hex(receiverName).substring(0, 8);
+        String distinct = label.equals(receiverName) ? label : label + "-" + DigestUtils.sha256Hex(receiverName).substring(0, 8);
         return ObjectNames.derived(PREFIX, distinct, ObjectNames.DNS_LABEL_MAX);
     }
 

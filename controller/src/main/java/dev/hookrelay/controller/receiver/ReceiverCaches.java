@@ -3,6 +3,7 @@ package dev.hookrelay.controller.receiver;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
+import dev.hookrelay.controller.kube.AnyChange;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
@@ -46,7 +47,7 @@ class ReceiverCaches {
 
         receivers.addEventHandler(new ReceiverChanges(queue));
         secrets.addEventHandler(queue.ownerEvents());
-        secrets.addEventHandler(new SecretReferences(queue, receivers));
+        secrets.addEventHandler(AnyChange.of(secret -> addReferrers(queue, receivers, secret)));
         serviceAccounts.addEventHandler(queue.ownerEvents());
         roles.addEventHandler(queue.ownerEvents());
         roleBindings.addEventHandler(queue.ownerEvents());
@@ -105,26 +106,12 @@ class ReceiverCaches {
     }
 
     /** A Secret that Receivers name in spec.secretRef: reconcile them when it appears, changes or goes. */
-    private record SecretReferences(ReceiverQueue queue, KubeCache<V1alpha1Receiver> receivers)
-            implements ResourceEventHandler<V1Secret> {
-        @Override
-        public void onAdd(V1Secret secret) {
-            String name = secret.getMetadata().getName();
-            for (V1alpha1Receiver receiver : receivers.inNamespace(secret.getMetadata().getNamespace())) {
-                if (receiver.getSpec().getSecretRef() != null && name.equals(receiver.getSpec().getSecretRef().getName())) {
-                    queue.add(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
-                }
+    private static void addReferrers(ReceiverQueue queue, KubeCache<V1alpha1Receiver> receivers, V1Secret secret) {
+        String name = secret.getMetadata().getName();
+        for (V1alpha1Receiver receiver : receivers.inNamespace(secret.getMetadata().getNamespace())) {
+            if (receiver.getSpec().getSecretRef() != null && name.equals(receiver.getSpec().getSecretRef().getName())) {
+                queue.add(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
             }
-        }
-
-        @Override
-        public void onUpdate(V1Secret before, V1Secret after) {
-            onAdd(after);
-        }
-
-        @Override
-        public void onDelete(V1Secret secret, boolean finalStateUnknown) {
-            onAdd(secret);
         }
     }
 }

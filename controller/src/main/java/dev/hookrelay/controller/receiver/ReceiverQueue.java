@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.AnyChange;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Threads;
 import io.kubernetes.client.common.KubernetesObject;
@@ -37,25 +38,10 @@ class ReceiverQueue {
 
     /** Events of an owned object, turned into a reconcile of the Receiver that controls it. */
     <T extends KubernetesObject> ResourceEventHandler<T> ownerEvents() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                addOwner(object);
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                addOwner(after);
-            }
-
-            @Override
-            public void onDelete(T object, boolean finalStateUnknown) {
-                addOwner(object);
-            }
-        };
+        return AnyChange.of(this::addOwner);
     }
 
-    void addOwner(KubernetesObject object) {
+    private void addOwner(KubernetesObject object) {
         Owners.controllingReceiver(object).ifPresent(name -> add(object.getMetadata().getNamespace(), name));
     }
 

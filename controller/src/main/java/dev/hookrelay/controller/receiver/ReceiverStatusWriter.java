@@ -43,7 +43,7 @@ class ReceiverStatusWriter {
             return false;
         }
         V1Patch patch = new V1Patch(status.mergePatch(gson));
-        PatchUtils.patch(Object.class,
+        PatchUtils.patch(V1alpha1Receiver.class,
                 () -> customObjects.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
                         receiver.getMetadata().getNamespace(), HookrelayApi.RECEIVERS, receiver.getMetadata().getName(),
                         patch).buildCall(null),

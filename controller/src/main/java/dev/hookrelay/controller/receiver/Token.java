@@ -4,6 +4,7 @@ import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** A Receiver's token and the Secret that holds it. Never printed. */
 final class Token {
@@ -35,7 +36,7 @@ final class Token {
 
     /** Changes with the token, so a rotation rolls a new revision; does not reveal the token. */
     String sha256() {
-        return Sha256.hex(value);
+        return DigestUtils.sha256Hex(value);
     }
 
     @Override

@@ -8,40 +8,20 @@ import dev.hookrelay.api.FunctionAccess;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.ControllerInstance;
+import dev.hookrelay.controller.testing.RunningController;
 import dev.hookrelay.controller.testing.Eventually;
-import dev.hookrelay.testing.ControlPlane;
-import dev.hookrelay.testing.ControlPlaneExtension;
-import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What someone deletes or edits by hand among a Receiver's objects comes back as the controller wants it. */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningController.class)
 class DriftTest {
-    private ControllerInstance controller;
-    private Cluster cluster;
-
-    @BeforeAll
-    void startController(ControlPlane plane, TestNamespace namespace) {
-        controller = ControllerInstance.start(plane, namespace.name());
-        cluster = new Cluster(plane, namespace.name());
-    }
-
-    @AfterAll
-    void stopController() {
-        controller.close();
-    }
 
     @Test
-    void deletedRoleIsRecreated() {
+    void deletedRoleIsRecreated(Cluster cluster) {
         String name = FunctionAccess.name("lost-role");
         cluster.createReceiver("lost-role");
         cluster.awaitReady("lost-role", "False", "ServiceNotReady");
@@ -50,14 +30,14 @@ class DriftTest {
         cluster.deleteRole(name);
 
         V1Role recreated = Eventually.await("Role " + name + " recreated", Cluster.TIMEOUT, () -> {
-            V1Role role = roleOrNull(name);
+            V1Role role = roleOrNull(cluster, name);
             return role != null && !uidBefore.equals(role.getMetadata().getUid()) ? role : null;
         });
         assertEquals(FunctionAccess.role("lost-role", cluster.namespace()).getRules(), recreated.getRules());
     }
 
     @Test
-    void editedKnativeServiceIsRestoredAndKnativeDefaultsAreLeftAlone() {
+    void editedKnativeServiceIsRestoredAndKnativeDefaultsAreLeftAlone(Cluster cluster) {
         cluster.createReceiver("edited");
         cluster.awaitReady("edited", "False", "ServiceNotReady");
 
@@ -80,7 +60,7 @@ class DriftTest {
     }
 
     @Test
-    void deletedOwnedSecretIsRecreatedWithANewTokenAndTheWebhookPathFollows() {
+    void deletedOwnedSecretIsRecreatedWithANewTokenAndTheWebhookPathFollows(Cluster cluster) {
         cluster.createReceiver("lost-secret");
         V1alpha1Receiver before = cluster.awaitReady("lost-secret", "False", "ServiceNotReady");
 
@@ -95,7 +75,7 @@ class DriftTest {
     }
 
     @Test
-    void statusFieldsTheControllerOwnsAreRestoredWhenOverwritten() {
+    void statusFieldsTheControllerOwnsAreRestoredWhenOverwritten(Cluster cluster) {
         cluster.createReceiver("overwritten");
         V1alpha1Receiver before = cluster.awaitReady("overwritten", "False", "ServiceNotReady");
 
@@ -107,7 +87,7 @@ class DriftTest {
         assertNotEquals("other", cluster.receiver("overwritten").getStatus().getSecretName());
     }
 
-    private V1Role roleOrNull(String name) {
+    private static V1Role roleOrNull(Cluster cluster, String name) {
         try {
             return cluster.role(name);
         } catch (IllegalStateException notFound) {

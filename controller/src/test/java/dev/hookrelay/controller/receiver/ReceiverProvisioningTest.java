@@ -15,10 +15,7 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.ObjectNames;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.ControllerInstance;
-import dev.hookrelay.testing.ControlPlane;
-import dev.hookrelay.testing.ControlPlaneExtension;
-import dev.hookrelay.testing.TestNamespace;
+import dev.hookrelay.controller.testing.RunningController;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
@@ -28,32 +25,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A Receiver without spec.secretRef gets its Secret, its function's access and its Knative Service. */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningController.class)
 class ReceiverProvisioningTest {
-    private ControllerInstance controller;
-    private Cluster cluster;
-
-    @BeforeAll
-    void startController(ControlPlane plane, TestNamespace namespace) {
-        controller = ControllerInstance.start(plane, namespace.name());
-        cluster = new Cluster(plane, namespace.name());
-    }
-
-    @AfterAll
-    void stopController() {
-        controller.close();
-    }
 
     @Test
-    void newReceiverGetsSecretAccessAndKnativeServiceOwnedByIt() {
+    void newReceiverGetsSecretAccessAndKnativeServiceOwnedByIt(Cluster cluster) {
         V1alpha1Receiver receiver = cluster.createReceiver("podinfo");
 
         V1alpha1Receiver waiting = cluster.awaitReady("podinfo", "False", "ServiceNotReady");
@@ -87,7 +68,7 @@ class ReceiverProvisioningTest {
         assertEquals("10", annotations.get("autoscaling.knative.dev/max-scale").getAsString());
         assertEquals("100", annotations.get("autoscaling.knative.dev/target").getAsString());
         assertEquals("1m", annotations.get("autoscaling.knative.dev/scale-to-zero-pod-retention-period").getAsString());
-        assertEquals(Sha256.hex(token), annotations.get("hookrelay.dev/token-sha256").getAsString());
+        assertEquals(DigestUtils.sha256Hex(token), annotations.get("hookrelay.dev/token-sha256").getAsString());
         JsonObject podSpec = template.getAsJsonObject("spec");
         assertEquals(accessName, podSpec.get("serviceAccountName").getAsString());
         assertEquals(0, podSpec.get("containerConcurrency").getAsInt());
@@ -123,7 +104,7 @@ class ReceiverProvisioningTest {
     }
 
     @Test
-    void statusWritesLeaveTheEventFieldsOfReceiverFnAlone() {
+    void statusWritesLeaveTheEventFieldsOfReceiverFnAlone(Cluster cluster) {
         cluster.createReceiver("counted");
         cluster.awaitReady("counted", "False", "ServiceNotReady");
         cluster.patchReceiverStatus("counted", """
@@ -138,7 +119,7 @@ class ReceiverProvisioningTest {
     }
 
     @Test
-    void suspendedReceiverSaysSoAndItsFunctionAnswers503() {
+    void suspendedReceiverSaysSoAndItsFunctionAnswers503(Cluster cluster) {
         cluster.createReceiver("paused");
         cluster.awaitReady("paused", "False", "ServiceNotReady");
         cluster.markKnativeServiceReady("hookrelay-paused");
@@ -166,7 +147,7 @@ class ReceiverProvisioningTest {
     }
 
     @Test
-    void rotatingTheTokenChangesTheWebhookPathAndRollsANewRevision() {
+    void rotatingTheTokenChangesTheWebhookPathAndRollsANewRevision(Cluster cluster) {
         cluster.createReceiver("rotated");
         cluster.awaitReady("rotated", "False", "ServiceNotReady");
         cluster.markKnativeServiceReady("hookrelay-rotated");
@@ -181,14 +162,14 @@ class ReceiverProvisioningTest {
         assertEquals(newPath, rolling.getStatus().getWebhookPath());
         assertFalse(newPath.equals(before.getStatus().getWebhookPath()));
         String hashAfter = tokenHash(cluster.knativeService("hookrelay-rotated"));
-        assertEquals(Sha256.hex(newToken), hashAfter);
+        assertEquals(DigestUtils.sha256Hex(newToken), hashAfter);
         assertFalse(hashAfter.equals(hashBefore), "a new revision template");
         String knativeUrl = cluster.markKnativeServiceReady("hookrelay-rotated");
         assertEquals(knativeUrl + newPath, cluster.awaitReady("rotated", "True", "Succeeded").getStatus().getUrl());
     }
 
     @Test
-    void longNameGetsAKnativeServiceNameThatIsAValidDnsLabel() {
+    void longNameGetsAKnativeServiceNameThatIsAValidDnsLabel(Cluster cluster) {
         String name = "a-receiver-with-a-name-that-is-long-but-still-a-valid-label-x";
         cluster.createReceiver(name);
 
@@ -203,7 +184,7 @@ class ReceiverProvisioningTest {
     }
 
     @Test
-    void nameLongerThanALabelValueIsReportedNotProvisioned() {
+    void nameLongerThanALabelValueIsReportedNotProvisioned(Cluster cluster) {
         String name = "r".repeat(70);
         cluster.createReceiver(name);
 

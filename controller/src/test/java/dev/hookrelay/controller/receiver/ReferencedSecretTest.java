@@ -7,39 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.ControllerInstance;
-import dev.hookrelay.testing.ControlPlane;
-import dev.hookrelay.testing.ControlPlaneExtension;
-import dev.hookrelay.testing.TestNamespace;
+import dev.hookrelay.controller.testing.RunningController;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A Receiver with spec.secretRef uses that Secret as it is, and says what is wrong with it. */
-@ExtendWith(ControlPlaneExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningController.class)
 class ReferencedSecretTest {
-    private ControllerInstance controller;
-    private Cluster cluster;
-
-    @BeforeAll
-    void startController(ControlPlane plane, TestNamespace namespace) {
-        controller = ControllerInstance.start(plane, namespace.name());
-        cluster = new Cluster(plane, namespace.name());
-    }
-
-    @AfterAll
-    void stopController() {
-        controller.close();
-    }
 
     @Test
-    void missingSecretThenMissingKeyThenShortTokenAreEachReportedUntilFixed() {
+    void missingSecretThenMissingKeyThenShortTokenAreEachReportedUntilFixed(Cluster cluster) {
         cluster.createReceiverWithSecret("gitlab", "podinfo-webhook");
 
         V1alpha1Receiver notFound = cluster.awaitReady("gitlab", "False", "SecretNotFound");
@@ -74,7 +55,7 @@ class ReferencedSecretTest {
     }
 
     @Test
-    void referencedSecretIsUsedAsItIsAndItsRotationChangesTheWebhookPath() {
+    void referencedSecretIsUsedAsItIsAndItsRotationChangesTheWebhookPath(Cluster cluster) {
         String token = "c".repeat(40);
         cluster.createSecret("shared-token", Map.of("token", token, "other", "kept"));
         String resourceVersion = cluster.secret("shared-token").getMetadata().getResourceVersion();
@@ -92,7 +73,7 @@ class ReferencedSecretTest {
 
         V1alpha1Receiver rolling = cluster.awaitReady("mirror", "False", "ServiceNotReady");
         assertEquals(FunctionContract.webhookPath(rotated, "mirror", cluster.namespace()), rolling.getStatus().getWebhookPath());
-        assertEquals(Sha256.hex(rotated), ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-mirror")));
+        assertEquals(DigestUtils.sha256Hex(rotated), ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-mirror")));
     }
 
     private static void assertStalled(V1alpha1Receiver receiver, String reason) {
