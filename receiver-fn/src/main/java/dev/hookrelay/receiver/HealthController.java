@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 
 /** Readiness for Knative's probe, and metrics in Prometheus' text format. */
+@AsFunction
 @Controller
 final class HealthController {
     private final PrometheusMeterRegistry prometheus;

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * The one route: reads the delivery, asks the Receiver's provider to verify and describe it,
  * and answers only after the status write that records it has committed.
  */
+@AsFunction
 @Controller
 final class HookController {
     private static final Logger LOG = LoggerFactory.getLogger(HookController.class);

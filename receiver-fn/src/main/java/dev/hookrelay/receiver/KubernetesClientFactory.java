@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * least-privileged identity); elsewhere, the kubeconfig named by {@code hookrelay.kubeconfig}
  * or the usual KUBECONFIG / ~/.kube/config.
  */
+@AsFunction
 @Factory
 class KubernetesClientFactory {
 

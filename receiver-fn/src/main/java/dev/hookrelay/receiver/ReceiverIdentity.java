@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * no list or watch at start-up. A missing, empty or short token stops the process at
  * start-up: accepting unsigned deliveries is never the fallback.
  */
+@AsFunction
 @Singleton
 public final class ReceiverIdentity {
     private final String name;
