@@ -39,11 +39,13 @@ public final class Manifests {
         }
     }
 
-    /** Creates a namespaced object of a kind whose plural is its lower-cased kind plus "s". */
+    /** Creates a namespaced object; its resource is the kind's regular English plural, lower-cased. */
     public static KubernetesApiResponse<DynamicKubernetesObject> create(
             ApiClient client, String namespace, DynamicKubernetesObject object) {
         String[] groupVersion = object.getApiVersion().split("/");
-        String plural = object.getKind().toLowerCase(Locale.ROOT) + "s";
+        String kind = object.getKind().toLowerCase(Locale.ROOT);
+        String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies"
+                : kind.endsWith("s") ? kind + "es" : kind + "s";
         JsonObject raw = object.getRaw();
         raw.getAsJsonObject("metadata").addProperty("namespace", namespace);
         return new DynamicKubernetesApi(groupVersion[0], groupVersion[1], plural, client).create(object);

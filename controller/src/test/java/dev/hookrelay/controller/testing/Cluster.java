@@ -163,8 +163,12 @@ public final class Cluster {
 
     /** Plays Knative: the Service's current generation is Ready at a URL of Knative's default domain. */
     public String markKnativeServiceReady(String name) {
+        return markKnativeServiceReady(name, "http://" + name + "." + namespace + ".example.com");
+    }
+
+    /** Plays Knative: the Service's current generation is Ready and served at {@code url}. */
+    public String markKnativeServiceReady(String name, String url) {
         DynamicKubernetesObject service = awaitKnativeService(name);
-        String url = "http://" + name + "." + namespace + ".example.com";
         JsonObject ready = new JsonObject();
         ready.addProperty("type", "Ready");
         ready.addProperty("status", "True");
