@@ -7,11 +7,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** GitHub deliveries as GitHub sends them: JSON body, X-Hub-Signature-256 over the raw body. */
-final class GitHubDeliveries {
+public final class GitHubDeliveries {
     private GitHubDeliveries() {
     }
 
-    static byte[] push(String repository, String commit) {
+    public static byte[] push(String repository, String commit) {
         return """
                 {"ref":"refs/heads/main","before":"0000000000000000000000000000000000000000","after":"%s",
                  "repository":{"full_name":"%s","clone_url":"https://github.com/%s.git"},
@@ -19,7 +19,7 @@ final class GitHubDeliveries {
                 """.formatted(commit, repository, repository).getBytes(StandardCharsets.UTF_8);
     }
 
-    static Map<String, String> headers(String event, String deliveryId, byte[] body, String token) {
+    public static Map<String, String> headers(String event, String deliveryId, byte[] body, String token) {
         return Map.of("Content-Type", "application/json",
                 "X-GitHub-Event", event,
                 "X-GitHub-Delivery", deliveryId,

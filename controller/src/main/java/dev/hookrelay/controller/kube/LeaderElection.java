@@ -7,6 +7,8 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.micronaut.kubernetes.client.NamespaceResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public class LeaderElection {
     private final String namespace;
     private final String identity;
     private final ProcessExit processExit;
+    private final List<Runnable> work = new ArrayList<>();
     private LeaderElector elector;
     private Thread thread;
     private volatile boolean leading;
@@ -40,11 +43,28 @@ public class LeaderElection {
         this.processExit = processExit;
     }
 
-    public synchronized void start(Runnable whileLeading) {
+    /**
+     * Runs the work once this replica leads. The first call joins the election; each
+     * controller adds its own work, which runs at once if this replica already leads.
+     */
+    public void start(Runnable whileLeading) {
+        synchronized (this) {
+            work.add(whileLeading);
+            if (!leading) {
+                if (elector == null) {
+                    join();
+                }
+                return;
+            }
+        }
+        whileLeading.run();
+    }
+
+    private void join() {
         LeaseLock lock = new LeaseLock(namespace, settings.getLeaseName(), identity, client);
         elector = new LeaderElector(new LeaderElectionConfig(lock, settings.getLeaseDuration(),
                 settings.getRenewDeadline(), settings.getRetryPeriod()));
-        thread = new Thread(() -> elector.run(() -> lead(whileLeading), this::stoppedLeading), "leader-election");
+        thread = new Thread(() -> elector.run(this::lead, this::stoppedLeading), "leader-election");
         thread.start();
         LOG.info("{} joined the election for Lease {}/{}", identity, namespace, settings.getLeaseName());
     }
@@ -53,10 +73,14 @@ public class LeaderElection {
         return leading;
     }
 
-    private void lead(Runnable whileLeading) {
-        leading = true;
+    private void lead() {
+        List<Runnable> toRun;
+        synchronized (this) {
+            leading = true;
+            toRun = List.copyOf(work);
+        }
         LOG.info("{} holds Lease {}/{} and starts reconciling", identity, namespace, settings.getLeaseName());
-        whileLeading.run();
+        toRun.forEach(Runnable::run);
     }
 
     private void stoppedLeading() {

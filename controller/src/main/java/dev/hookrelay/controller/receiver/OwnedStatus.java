@@ -27,15 +27,21 @@ record OwnedStatus(@Nullable Long observedGeneration, List<V1Condition> conditio
                 status.getUrl(), status.getSecretName());
     }
 
-    /** A JSON merge patch of /status with exactly these fields; an absent value removes the field. */
-    String mergePatch(Gson gson) {
+    /**
+     * A JSON merge patch of /status with exactly these fields (an absent value removes the
+     * field), valid only while the Receiver is still at this resourceVersion.
+     */
+    String mergePatch(Gson gson, String resourceVersion) {
         JsonObject status = new JsonObject();
         status.add("observedGeneration", observedGeneration == null ? JsonNull.INSTANCE : gson.toJsonTree(observedGeneration));
         status.add("conditions", gson.toJsonTree(conditions));
         status.add("webhookPath", orNull(webhookPath));
         status.add("url", orNull(url));
         status.add("secretName", orNull(secretName));
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("resourceVersion", resourceVersion);
         JsonObject patch = new JsonObject();
+        patch.add("metadata", metadata);
         patch.add("status", status);
         return patch.toString();
     }

@@ -3,12 +3,15 @@ package dev.hookrelay.controller.receiver;
 import com.google.gson.Gson;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.kube.Conditions;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.util.PatchUtils;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Writes the controller's part of a Receiver's status, with a JSON merge patch of only those
@@ -33,16 +36,21 @@ class ReceiverStatusWriter {
         String webhookPath = token == null ? null : token.webhookPath(receiver);
         String url = outcome.serviceUrl() == null || webhookPath == null ? null
                 : outcome.serviceUrl().replaceAll("/+$", "") + webhookPath;
-        return new OwnedStatus(generation, ReceiverConditions.of(outcome, generation, OwnedStatus.of(receiver).conditions()),
-                webhookPath, url, token == null ? null : token.secretName());
+        List<V1Condition> current = OwnedStatus.of(receiver).conditions();
+        List<V1Condition> conditions = Conditions.replacing(current, ReceiverConditions.of(outcome, generation, current));
+        return new OwnedStatus(generation, conditions, webhookPath, url, token == null ? null : token.secretName());
     }
 
-    /** Returns whether it wrote. */
+    /**
+     * Returns whether it wrote. The resourceVersion it read is a precondition: the conditions
+     * list goes out whole, so a write computed from a cache that lacks another writer's latest
+     * condition fails with 409 and is retried, rather than dropping that condition.
+     */
     boolean write(V1alpha1Receiver receiver, OwnedStatus status) throws ApiException {
         if (status.equals(OwnedStatus.of(receiver))) {
             return false;
         }
-        V1Patch patch = new V1Patch(status.mergePatch(gson));
+        V1Patch patch = new V1Patch(status.mergePatch(gson, receiver.getMetadata().getResourceVersion()));
         PatchUtils.patch(V1alpha1Receiver.class,
                 () -> customObjects.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
                         receiver.getMetadata().getNamespace(), HookrelayApi.RECEIVERS, receiver.getMetadata().getName(),
