@@ -2,25 +2,26 @@ package dev.hookrelay.controller.fanout;
 
 import static dev.hookrelay.controller.testing.PokeTargets.CONFIG_MAP;
 import static dev.hookrelay.controller.testing.PokeTargets.GENERIC_ANNOTATION;
-import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static dev.hookrelay.controller.testing.PokeTargets.FLUX_ANNOTATION;
+import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static dev.hookrelay.controller.testing.PokeTargets.KUSTOMIZATION;
+import static dev.hookrelay.controller.fanout.RecordedEvents.EVENT_TIME;
+import static dev.hookrelay.controller.fanout.RecordedEvents.awaitCondition;
+import static dev.hookrelay.controller.fanout.RecordedEvents.awaitHandled;
+import static dev.hookrelay.controller.fanout.RecordedEvents.receiverWith;
+import static dev.hookrelay.controller.fanout.RecordedEvents.recordEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookrelay.api.V1alpha1Receiver;
-import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.Eventually;
 import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.RunningController;
 import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.models.V1Condition;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningController.class)
 class FanoutTargetsTest {
-    private static final String EVENT_TIME = "2026-03-04T05:06:07.123456Z";
     private static PokeTargets targets;
 
     @BeforeAll
@@ -150,32 +150,5 @@ class FanoutTargetsTest {
         assertEquals(poked.getReason(), pokedAfterProvisioning.getReason(), "provisioning left TargetsPoked alone");
         assertEquals(poked.getLastTransitionTime(), pokedAfterProvisioning.getLastTransitionTime());
         assertEquals(1, cluster.receiver("shared").getStatus().getHandledEventCount());
-    }
-
-    static void receiverWith(Cluster cluster, String name, V1alpha1TargetRef... resources) {
-        cluster.createReceiver(name, new V1alpha1ReceiverSpec().type("github").events(List.of("push"))
-                .resources(List.of(resources)));
-    }
-
-    /** Writes an accepted delivery into the status as receiver-fn does. */
-    static void recordEvent(Cluster cluster, String receiver, long eventCount) {
-        cluster.patchReceiverStatus(receiver, """
-                {"status": {"eventCount": %d, "lastEvent": {"id": "delivery-%d", "type": "push", "provider": "github",
-                 "receivedAt": "%s"}}}""".formatted(eventCount, eventCount, EVENT_TIME));
-    }
-
-    static V1alpha1Receiver awaitHandled(Cluster cluster, String receiver, long count) {
-        return Eventually.await(receiver + " handledEventCount " + count, Cluster.TIMEOUT, () -> {
-            V1alpha1Receiver current = cluster.receiver(receiver);
-            return current.getStatus().getHandledEventCount() == count ? current : null;
-        });
-    }
-
-    static V1Condition awaitCondition(Cluster cluster, String receiver, String status, String reason) {
-        return Eventually.await(receiver + " TargetsPoked=" + status + " " + reason, Cluster.TIMEOUT, () -> {
-            V1Condition condition = cluster.condition(receiver, "TargetsPoked");
-            return condition != null && status.equals(condition.getStatus()) && reason.equals(condition.getReason())
-                    ? condition : null;
-        });
     }
 }
