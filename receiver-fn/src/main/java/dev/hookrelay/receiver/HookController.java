@@ -16,7 +16,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Post;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,10 +81,14 @@ final class HookController {
                 .exceptionally(HookController::unavailable);
     }
 
-    /** Unknown paths answer exactly like a wrong digest. */
-    @Error(status = io.micronaut.http.HttpStatus.NOT_FOUND, global = true)
-    HttpResponse<HookReply> notFound() {
-        return Rejection.NOT_FOUND.response(Rejection.NO_WEBHOOK_HERE);
+    /**
+     * A POST anywhere else answers exactly like a wrong digest. It is a route, not a 404 error
+     * handler, so the body is read before answering: Micronaut 4.10 can spin on a framework 404
+     * whose request body arrives after its headers (micronaut-core#12940).
+     */
+    @Post(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<HookReply>> elsewhere(String path, @Nullable @Body byte[] body) {
+        return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
     }
 
     private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {
