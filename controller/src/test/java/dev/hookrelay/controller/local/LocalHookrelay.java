@@ -89,6 +89,7 @@ public final class LocalHookrelay implements AutoCloseable {
         ApplicationContext controller = Micronaut.build(new String[0]).mainClass(Application.class).environments("k8s")
                 .properties(Map.of(
                         "kubernetes.client.kube-config-path", plane.kubeconfig().toString(),
+                        "micronaut.server.port", -1,
                         "kubernetes.client.namespace", NAMESPACE,
                         "hookrelay.controller.namespaces", List.of(NAMESPACE),
                         "hookrelay.controller.leader-election.lease-namespace", NAMESPACE))
