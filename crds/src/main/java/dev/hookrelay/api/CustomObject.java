@@ -4,10 +4,13 @@ import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 
-/** The envelope every hookrelay.dev object shares: type meta, object meta, spec and status. */
+/**
+ * The envelope of a custom resource, typed by its spec and status: type meta, object meta,
+ * spec and status. Hookrelay's own kinds and the few foreign ones it writes share it.
+ */
 public abstract class CustomObject<S, T, O extends CustomObject<S, T, O>> implements KubernetesObject {
     @SerializedName("apiVersion")
-    private String apiVersion = HookrelayApi.API_VERSION;
+    private String apiVersion;
     @SerializedName("kind")
     private String kind;
     @SerializedName("metadata")
@@ -17,7 +20,13 @@ public abstract class CustomObject<S, T, O extends CustomObject<S, T, O>> implem
     @SerializedName("status")
     private T status;
 
+    /** A kind of {@value HookrelayApi#API_VERSION}. */
     protected CustomObject(String kind) {
+        this(HookrelayApi.API_VERSION, kind);
+    }
+
+    protected CustomObject(String apiVersion, String kind) {
+        this.apiVersion = apiVersion;
         this.kind = kind;
     }
 

@@ -6,10 +6,10 @@ import io.kubernetes.client.openapi.models.V1ListMeta;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A list of hookrelay.dev objects, as the API server returns it. */
+/** A list of custom resources, as the API server returns it. */
 public abstract class CustomObjectList<O extends CustomObject<?, ?, O>> implements KubernetesListObject {
     @SerializedName("apiVersion")
-    private String apiVersion = HookrelayApi.API_VERSION;
+    private String apiVersion;
     @SerializedName("kind")
     private String kind;
     @SerializedName("metadata")
@@ -17,7 +17,13 @@ public abstract class CustomObjectList<O extends CustomObject<?, ?, O>> implemen
     @SerializedName("items")
     private List<O> items = new ArrayList<>();
 
+    /** A list of a kind of {@value HookrelayApi#API_VERSION}. */
     protected CustomObjectList(String kind) {
+        this(HookrelayApi.API_VERSION, kind);
+    }
+
+    protected CustomObjectList(String apiVersion, String kind) {
+        this.apiVersion = apiVersion;
         this.kind = kind;
     }
 

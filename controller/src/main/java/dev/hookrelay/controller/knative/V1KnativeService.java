@@ -2,9 +2,7 @@ package dev.hookrelay.controller.knative;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.annotations.SerializedName;
-import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import dev.hookrelay.api.CustomObject;
 import java.util.Optional;
 
 /**
@@ -12,55 +10,15 @@ import java.util.Optional;
  * writes a few fields of the spec and reads only the URL and the Ready condition. The class
  * name follows client-java's convention, from which micronaut-kubernetes derives the version.
  */
-public class V1KnativeService implements KubernetesObject {
+public class V1KnativeService extends CustomObject<JsonObject, JsonObject, V1KnativeService> {
     public static final String GROUP = "serving.knative.dev";
     public static final String VERSION = "v1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
     public static final String KIND = "Service";
     public static final String PLURAL = "services";
 
-    @SerializedName("apiVersion")
-    private String apiVersion = API_VERSION;
-    @SerializedName("kind")
-    private String kind = KIND;
-    @SerializedName("metadata")
-    private V1ObjectMeta metadata;
-    @SerializedName("spec")
-    private JsonObject spec;
-    @SerializedName("status")
-    private JsonObject status;
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    @Override
-    public V1ObjectMeta getMetadata() {
-        return metadata;
-    }
-
-    public V1KnativeService metadata(V1ObjectMeta metadata) {
-        this.metadata = metadata;
-        return this;
-    }
-
-    public JsonObject getSpec() {
-        return spec;
-    }
-
-    public V1KnativeService spec(JsonObject spec) {
-        this.spec = spec;
-        return this;
-    }
-
-    public JsonObject getStatus() {
-        return status;
+    public V1KnativeService() {
+        super(API_VERSION, KIND);
     }
 
     /**
@@ -68,12 +26,13 @@ public class V1KnativeService implements KubernetesObject {
      * new revision is still rolling out or failing.
      */
     public Optional<String> readyUrl() {
-        if (status == null || metadata == null || metadata.getGeneration() == null) {
+        if (getStatus() == null || getMetadata() == null || getMetadata().getGeneration() == null) {
             return Optional.empty();
         }
+        JsonObject status = getStatus();
         JsonElement observed = status.get("observedGeneration");
         boolean current = observed != null && observed.isJsonPrimitive()
-                && observed.getAsLong() == metadata.getGeneration();
+                && observed.getAsLong() == getMetadata().getGeneration();
         if (!current || !readyCondition() || !status.has("url") || !status.get("url").isJsonPrimitive()) {
             return Optional.empty();
         }
@@ -81,6 +40,7 @@ public class V1KnativeService implements KubernetesObject {
     }
 
     private boolean readyCondition() {
+        JsonObject status = getStatus();
         if (!status.has("conditions") || !status.get("conditions").isJsonArray()) {
             return false;
         }
