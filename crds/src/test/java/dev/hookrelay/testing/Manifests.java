@@ -44,7 +44,8 @@ public final class Manifests {
             ApiClient client, String namespace, DynamicKubernetesObject object) {
         String[] groupVersion = object.getApiVersion().split("/");
         String kind = object.getKind().toLowerCase(Locale.ROOT);
-        String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies"
+        boolean consonantY = kind.matches(".*[^aeiou]y");
+        String plural = consonantY ? kind.substring(0, kind.length() - 1) + "ies"
                 : kind.endsWith("s") ? kind + "es" : kind + "s";
         JsonObject raw = object.getRaw();
         raw.getAsJsonObject("metadata").addProperty("namespace", namespace);
