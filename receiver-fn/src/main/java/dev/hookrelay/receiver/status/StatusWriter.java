@@ -2,9 +2,10 @@ package dev.hookrelay.receiver.status;
 
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.receiver.AsFunction;
 import io.kubernetes.client.openapi.ApiException;
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * write that contains it has been accepted by the API server (durable in etcd), and fails
  * with {@link StatusUnavailableException} otherwise — never a success that was not stored.
  */
-@Singleton
+@AsFunction
+@Context
 public class StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
 
@@ -59,6 +61,7 @@ public class StatusWriter {
     }
 
     private void run() {
+        warmUp();
         List<Pending> batch = new ArrayList<>();
         try {
             while (true) {
@@ -70,6 +73,18 @@ public class StatusWriter {
         } catch (InterruptedException e) {
             batch.addAll(queue);
             batch.forEach(p -> p.result().completeExceptionally(new StatusUnavailableException("shutting down")));
+        }
+    }
+
+    /**
+     * Reads the status once at start-up, while the server binds its port, so that the first
+     * delivery of a cold start finds the connection open and needs a single PATCH.
+     */
+    private void warmUp() {
+        try {
+            current = client.read();
+        } catch (ApiException | RuntimeException e) {
+            LOG.debug("could not read the Receiver status at start-up; the first delivery will");
         }
     }
 
