@@ -1,0 +1,26 @@
+package dev.hookrelay.controller.relay;
+
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Relay;
+import dev.hookrelay.api.V1alpha1RelayList;
+import dev.hookrelay.controller.kube.AnyChange;
+import dev.hookrelay.controller.kube.ControllerSettings;
+import dev.hookrelay.controller.kube.Informers;
+import dev.hookrelay.controller.kube.KubeCache;
+import io.micronaut.context.annotation.Context;
+
+/** The informer cache of Relays, started on every replica; any change queues the Relay. */
+@Context
+class RelayCache {
+    private final KubeCache<V1alpha1Relay> relays;
+
+    RelayCache(Informers informers, ControllerSettings settings, RelayQueue queue) {
+        this.relays = informers.start(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.GROUP,
+                HookrelayApi.RELAYS, null, settings.getResyncPeriod(), false);
+        relays.addEventHandler(AnyChange.of(queue::add));
+    }
+
+    KubeCache<V1alpha1Relay> cache() {
+        return relays;
+    }
+}
