@@ -41,7 +41,7 @@ public class Fanout {
             events.warning(owner, result.reason(), result.message());
         }
         if (result.complete() && result.poked() > 0) {
-            events.normal(owner, POKED, "Poked " + result.poked() + " objects for " + poke.event());
+            events.normal(owner, POKED, "Poked " + objects(result.poked()) + " for " + poke.event());
         }
         return result;
     }
@@ -85,6 +85,10 @@ public class Fanout {
             }
         }
         return FanoutResult.checked(refs.size() - problems.size(), problems);
+    }
+
+    private static String objects(int count) {
+        return count == 1 ? "1 object" : count + " objects";
     }
 
     private TargetProblem pokeOne(TargetObject object, Poke poke) {

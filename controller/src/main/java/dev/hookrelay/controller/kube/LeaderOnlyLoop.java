@@ -3,6 +3,7 @@ package dev.hookrelay.controller.kube;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,12 @@ public final class LeaderOnlyLoop implements AutoCloseable {
     }
 
     public <T extends KubernetesObject> void start(KubeCache<T> cache, Predicate<T> needsWork) {
-        Runnable run = () -> reconcileAll(cache, needsWork);
+        start(cache::hasSynced, cache, needsWork);
+    }
+
+    /** Starts once every cache the reconciler reads has synced, with what {@code cache} holds. */
+    public <T extends KubernetesObject> void start(BooleanSupplier cachesSynced, KubeCache<T> cache, Predicate<T> needsWork) {
+        Runnable run = () -> reconcileAll(cachesSynced, cache, needsWork);
         if (electLeader) {
             leaderElection.start(run);
         } else {
@@ -45,9 +51,10 @@ public final class LeaderOnlyLoop implements AutoCloseable {
         return loop.reconciled();
     }
 
-    private <T extends KubernetesObject> void reconcileAll(KubeCache<T> cache, Predicate<T> needsWork) {
+    private <T extends KubernetesObject> void reconcileAll(BooleanSupplier cachesSynced, KubeCache<T> cache,
+                                                           Predicate<T> needsWork) {
         try {
-            while (!cache.hasSynced()) {
+            while (!cachesSynced.getAsBoolean()) {
                 Thread.sleep(CACHE_POLL.toMillis());
             }
         } catch (InterruptedException e) {
@@ -61,7 +68,7 @@ public final class LeaderOnlyLoop implements AutoCloseable {
                 queued++;
             }
         }
-        LOG.info("{}: cache in, {} objects to reconcile", name, queued);
+        LOG.info("{}: caches in, {} objects to reconcile", name, queued);
         loop.start();
     }
 

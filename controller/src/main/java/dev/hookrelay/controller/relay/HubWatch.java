@@ -144,6 +144,10 @@ final class HubWatch {
         HubState before = latest;
         boolean sameProblem = before != null && !state.reachable() && !before.reachable()
                 && state.reason().equals(before.reason()) && state.message().equals(before.message());
+        if (before == null || !state.reason().equals(before.reason())) {
+            LOG.info("Relay in {} following {}: {} ({})", hub.relayNamespace(), hub.describe(), state.reason(),
+                    state.message());
+        }
         latest = state;
         if (!sameProblem && !stopped) {
             onChange.run();

@@ -66,7 +66,7 @@ class DeliveryFanoutTest {
             assertEquals("True", poked.getStatus());
             assertEquals("Succeeded", poked.getReason());
             assertTrue(cluster.eventsAbout("podinfo-github").stream().anyMatch(e -> "TargetsPoked".equals(e.getReason())
-                    && e.getMessage().equals("Poked 4 objects for push event delivery-1")));
+                    && e.getMessage().equals("Poked 4 objects for new push events")));
         }
     }
 }
