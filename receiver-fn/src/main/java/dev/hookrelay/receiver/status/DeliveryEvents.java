@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 class DeliveryEvents {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEvents.class);
 
-    private final CoreV1Api api;
+    private final BeanProvider<ApiClient> clients;
     private final ReceiverIdentity receiver;
     private final long intervalNanos;
     private final ScheduledExecutorService emitter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,9 +48,11 @@ class DeliveryEvents {
     private boolean scheduled;
     private long lastEmitted;
 
-    DeliveryEvents(ApiClient client, ReceiverIdentity receiver,
+    private CoreV1Api api;
+
+    DeliveryEvents(BeanProvider<ApiClient> clients, ReceiverIdentity receiver,
                    @Value("${hookrelay.events.interval:1s}") Duration interval) {
-        this.api = new CoreV1Api(client);
+        this.clients = clients;
         this.receiver = receiver;
         this.intervalNanos = interval.toNanos();
         this.lastEmitted = System.nanoTime() - intervalNanos;
@@ -79,6 +82,9 @@ class DeliveryEvents {
             pending.clear();
             scheduled = false;
             lastEmitted = System.nanoTime();
+        }
+        if (api == null) {
+            api = new CoreV1Api(clients.get());
         }
         try {
             api.createNamespacedEvent(receiver.namespace(), event(batch)).execute();

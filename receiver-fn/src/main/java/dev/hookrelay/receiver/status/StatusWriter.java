@@ -4,6 +4,7 @@ import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.receiver.AsFunction;
 import io.kubernetes.client.openapi.ApiException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.net.HttpURLConnection;
@@ -26,16 +27,19 @@ import org.slf4j.LoggerFactory;
 public class StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
 
-    private final ReceiverStatusClient client;
+    private final BeanProvider<ReceiverStatusClient> clients;
     private final StatusSettings settings;
     private final StatusMetrics metrics;
     private final DeliveryEvents events;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
+    private ReceiverStatusClient client;
     private V1alpha1Receiver current;
 
-    StatusWriter(ReceiverStatusClient client, StatusSettings settings, StatusMetrics metrics, DeliveryEvents events) {
-        this.client = client;
+    /** The Kubernetes client is built on the writer thread, off the start-up path of the HTTP server. */
+    StatusWriter(BeanProvider<ReceiverStatusClient> clients, StatusSettings settings, StatusMetrics metrics,
+                 DeliveryEvents events) {
+        this.clients = clients;
         this.settings = settings;
         this.metrics = metrics;
         this.events = events;
@@ -61,6 +65,7 @@ public class StatusWriter {
     }
 
     private void run() {
+        client = clients.get();
         warmUp();
         List<Pending> batch = new ArrayList<>();
         try {
