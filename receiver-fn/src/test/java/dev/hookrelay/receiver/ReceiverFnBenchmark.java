@@ -9,6 +9,7 @@ import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Throughput and cold start of receiver-fn as a process, writing to a real API server.
  * Run: {@code mvn -q -pl receiver-fn -am -DskipTests -Pbenchmark verify}
- * (-Ddeliveries=N -Dconcurrency=K -Dcoldstart.runs=5).
+ * (-Ddeliveries=N -Dconcurrency=K -Dcoldstart.runs=5 -Dwrk.seconds=10; the wrk run needs wrk on the PATH).
  */
 public final class ReceiverFnBenchmark {
     private static final Path JDK17 = Path.of(System.getProperty("java.home"));
     private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** JVM options of the throughput runs; by default the function's Knative memory limit, 256 MiB. */
+    private static final List<String> THROUGHPUT_JVM = List.of(System.getProperty("function.jvmArgs", "-XX:MaxRAM=256m")
+            .trim().split("\\s+"));
 
     private final ControlPlane plane;
     private final String namespace;
@@ -48,14 +52,17 @@ public final class ReceiverFnBenchmark {
         try (ControlPlane plane = ControlPlane.start()) {
             plane.crds().installHookrelay();
             ReceiverFnBenchmark benchmark = new ReceiverFnBenchmark(plane, Files.createTempDirectory("hookrelay-bench-"));
-            System.out.printf("receiver-fn benchmark: %d deliveries at concurrency %d, %d cores, JDK %s%n",
-                    deliveries, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf("receiver-fn benchmark: %d deliveries at concurrency %d, %d cores, JDK %s, function JVM %s%n",
+                    deliveries, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.version(), THROUGHPUT_JVM);
             Throughput grouped = benchmark.throughput("group commit", Map.of(), deliveries, concurrency);
             Throughput baseline = benchmark.throughput("one write per delivery (baseline)",
                     Map.of("HOOKRELAY_STATUS_MAX_BATCH", "1"), deliveries, concurrency);
             System.out.printf("group commit vs baseline: %.1fx deliveries/s, p99 %.2fx, %.1fx fewer writes%n",
                     grouped.perSecond / baseline.perSecond, grouped.p99Millis / baseline.p99Millis,
                     baseline.writesPerDelivery / grouped.writesPerDelivery);
+            if (new ProcessBuilder("wrk", "--version").start().waitFor() != 127) {
+                benchmark.throughputWithWrk(concurrency, Integer.getInteger("wrk.seconds", 10));
+            }
             benchmark.coldStarts(coldRuns);
         }
     }
@@ -65,7 +72,7 @@ public final class ReceiverFnBenchmark {
         Receiver receiver = newReceiver();
         Map<String, String> env = new HashMap<>(receiver.env);
         env.putAll(extraEnv);
-        try (FunctionProcess function = FunctionProcess.start(JDK17, List.of(), env, workDir.resolve("throughput.log"))) {
+        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, env, workDir.resolve("throughput.log"))) {
             awaitFirstRecorded(function, receiver, "warmup");
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             AtomicInteger next = new AtomicInteger();
@@ -101,6 +108,56 @@ public final class ReceiverFnBenchmark {
                     failures, counted, deliveries);
             return result;
         }
+    }
+
+    /**
+     * The same group-commit run driven by wrk, a load generator in C, so that the figure is the
+     * function's and the API server's rather than the Java HTTP client's.
+     */
+    private void throughputWithWrk(int connections, int seconds) throws Exception {
+        Receiver receiver = newReceiver();
+        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, receiver.env, workDir.resolve("wrk.log"))) {
+            awaitFirstRecorded(function, receiver, "warmup");
+            Path script = Files.writeString(workDir.resolve("deliveries.lua"), """
+                    wrk.method = "POST"
+                    wrk.body = [[%s]]
+                    local n = 0
+                    function setup(thread) thread:set("id", tostring(math.random(1000000000))) end
+                    function request()
+                      n = n + 1
+                      wrk.headers["X-GitHub-Delivery"] = "wrk-" .. id .. "-" .. n
+                      return wrk.format()
+                    end
+                    """.formatted(new String(Receiver.BODY, StandardCharsets.UTF_8)));
+            List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                    "--latency", "-s", script.toString()));
+            GitHubDeliveries.headers("push", "unused", Receiver.BODY, receiver.token).forEach((name, value) -> {
+                if (!name.equals("X-GitHub-Delivery")) {
+                    command.addAll(List.of("-H", name + ": " + value));
+                }
+            });
+            command.add(function.uri(FunctionContract.webhookPath(receiver.token, receiver.name, receiver.namespace)).toString());
+            Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            double writes = scrape(function, "hookrelay_status_writes_total") - 1;
+            long counted = receiver.eventCount(plane) - 1;
+            long requests = Long.parseLong(field(output, "(\\d+) requests in"));
+            System.out.printf("group commit under wrk (C, %d connections, %d s): %s deliveries/s  p50 %s  p99 %s  "
+                            + "%.4f writes/delivery  peak RSS %d MiB  non-2xx %s  counted %d/%d%n", connections, seconds,
+                    field(output, "Requests/sec:\\s+([\\d.]+)"), field(output, "50%\\s+(\\S+)"),
+                    field(output, "99%\\s+(\\S+)"), writes / requests, function.peakRssKiB() / 1024,
+                    output.contains("Non-2xx") ? field(output, "Non-2xx or 3xx responses:\\s+(\\d+)") : "0",
+                    counted, requests);
+        }
+    }
+
+    private static String field(String text, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
+        }
+        return matcher.group(1);
     }
 
     private void coldStarts(int runs) throws Exception {
