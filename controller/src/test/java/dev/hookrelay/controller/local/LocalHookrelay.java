@@ -66,6 +66,8 @@ public final class LocalHookrelay implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         try (LocalHookrelay local = start(ControlPlane.shared())) {
+            // Ctrl-C or SIGTERM: stop the function process too (the control plane has its own hook).
+            Runtime.getRuntime().addShutdownHook(new Thread(local::close, "local-stop"));
             Path kubeconfig = ControlPlaneAssets.projectRoot().resolve(".hookrelay/kubeconfig");
             Files.createDirectories(kubeconfig.getParent());
             Files.copy(local.plane.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
