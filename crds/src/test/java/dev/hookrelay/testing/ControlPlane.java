@@ -10,7 +10,6 @@ import io.kubernetes.client.util.KubeConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,9 +58,9 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(ControlPlaneAssets assets, Path workDir) throws IOException {
         this.assets = assets;
         this.workDir = workDir;
-        int etcdPort = freePort();
-        int etcdPeerPort = freePort();
-        this.apiPort = freePort();
+        int etcdPort = FreePort.pick();
+        int etcdPeerPort = FreePort.pick();
+        this.apiPort = FreePort.pick();
         tokens.put(ADMIN, randomToken());
         tokens.put(NOBODY, randomToken());
         Path tokenFile = workDir.resolve("tokens.csv");
@@ -358,12 +357,6 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     private static String randomToken() {
         byte[] bytes = new byte[24];

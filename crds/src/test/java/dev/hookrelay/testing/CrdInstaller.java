@@ -10,12 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Installs CRDs into a control plane and waits until the API server serves them. */
 public final class CrdInstaller {
-    private static final long ESTABLISH_TIMEOUT_MILLIS = 30_000;
+    private static final Duration ESTABLISH_TIMEOUT = Duration.ofSeconds(30);
     private final ControlPlane plane;
 
     CrdInstaller(ControlPlane plane) {
@@ -70,24 +71,16 @@ public final class CrdInstaller {
         return names;
     }
 
-    private static void awaitEstablished(ApiextensionsV1Api api, String name) throws ApiException {
-        long deadline = System.currentTimeMillis() + ESTABLISH_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            V1CustomResourceDefinition crd = api.readCustomResourceDefinition(name).execute();
-            boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null
-                    && crd.getStatus().getConditions().stream()
-                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-            if (established) {
-                return;
-            }
+    private static void awaitEstablished(ApiextensionsV1Api api, String name) {
+        Eventually.await("CRD " + name + " Established", ESTABLISH_TIMEOUT, () -> {
             try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+                V1CustomResourceDefinition crd = api.readCustomResourceDefinition(name).execute();
+                return crd.getStatus() != null && crd.getStatus().getConditions() != null
+                        && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+            } catch (ApiException e) {
+                throw new IllegalStateException("cannot read CRD " + name + ": " + e.getCode(), e);
             }
-        }
-        throw new IllegalStateException("CRD " + name + " was not Established within "
-                + ESTABLISH_TIMEOUT_MILLIS / 1000 + " s");
+        });
     }
 }

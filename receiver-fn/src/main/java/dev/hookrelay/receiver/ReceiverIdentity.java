@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -84,10 +83,6 @@ public final class ReceiverIdentity {
     /** True when spec.events is empty or names this event type. */
     public boolean wants(String eventType) {
         return events.isEmpty() || events.contains(eventType);
-    }
-
-    public List<String> events() {
-        return events.stream().sorted().toList();
     }
 
     /** Compares in constant time, so the path cannot be guessed a character at a time. */

@@ -1,7 +1,7 @@
 package dev.hookrelay.receiver;
 
+import dev.hookrelay.testing.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package receiver-fn first");
         }
         try {
-            int port = freePort();
+            int port = FreePort.pick();
             List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", JAR.toString()));
@@ -64,9 +64,4 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,11 +8,15 @@ import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.TestNamespace;
+import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +65,23 @@ class HookEndpointTest {
     }
 
     @Test
-    void recordedDeliveryIsAnnouncedByAnEventOnTheReceiver() throws Exception {
+    void recordedDeliveryIsAnnouncedByAnEventOnTheReceiver() {
         byte[] body = GitHubDeliveries.push("acme/events", "7777777777777777777777777777777777777777");
         assertEquals(200, function.post(GitHubDeliveries.headers("push", "delivery-event", body, function.token), body)
                 .statusCode());
 
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        boolean announced = false;
-        while (!announced && System.nanoTime() < deadline) {
-            announced = new CoreV1Api(function.plane.adminClient()).listNamespacedEvent(function.namespace).execute()
-                    .getItems().stream().anyMatch(e -> "DeliveryRecorded".equals(e.getReason())
-                            && function.name.equals(e.getInvolvedObject().getName())
-                            && e.getMessage().contains("delivery-event") && e.getMessage().contains("acme/events"));
-            Thread.sleep(100);
+        Eventually.await("a DeliveryRecorded Event for delivery-event", Duration.ofSeconds(10),
+                () -> events().stream().anyMatch(e -> "DeliveryRecorded".equals(e.getReason())
+                        && function.name.equals(e.getInvolvedObject().getName())
+                        && e.getMessage().contains("delivery-event") && e.getMessage().contains("acme/events")));
+    }
+
+    private List<CoreV1Event> events() {
+        try {
+            return new CoreV1Api(function.plane.adminClient()).listNamespacedEvent(function.namespace).execute().getItems();
+        } catch (ApiException e) {
+            throw new IllegalStateException(e.getResponseBody(), e);
         }
-        assertTrue(announced, "no DeliveryRecorded Event for delivery-event");
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.controller.testing.ControllerInstance;

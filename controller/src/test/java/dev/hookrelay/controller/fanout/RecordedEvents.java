@@ -4,7 +4,7 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import io.kubernetes.client.openapi.models.V1Condition;
 import java.util.List;
 

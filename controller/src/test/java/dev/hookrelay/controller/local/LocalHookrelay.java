@@ -11,6 +11,8 @@ import dev.hookrelay.controller.Application;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneAssets;
+import dev.hookrelay.testing.Eventually;
+import dev.hookrelay.testing.FreePort;
 import dev.hookrelay.testing.Kubectl;
 import dev.hookrelay.testing.Manifests;
 import io.kubernetes.client.openapi.ApiException;
@@ -23,7 +25,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Hookrelay's main job on one machine: the embedded control plane, the controller, the example
@@ -104,19 +104,19 @@ public final class LocalHookrelay implements AutoCloseable {
                 }
             }
         }
-        DynamicKubernetesObject service = await("the controller to create the Knative Service", () -> knativeService(plane));
-        String token = secretToken(plane, await("the controller to create the token Secret", () -> tokenSecretName(service)));
+        DynamicKubernetesObject service = Eventually.await("the controller to create the Knative Service", TIMEOUT, () -> knativeService(plane));
+        String token = secretToken(plane, Eventually.await("the controller to create the token Secret", TIMEOUT, () -> tokenSecretName(service)));
         Path work = Files.createDirectories(root.resolve(".hookrelay/function"));
         Path tokenFile = Files.writeString(work.resolve("token"), token);
-        int port = freePort();
+        int port = FreePort.pick();
         Process function = startFunction(root.resolve(FUNCTION_JAR), service, Map.of(
                 FunctionContract.ENV_TOKEN_FILE, tokenFile.toString(),
                 "HOOKRELAY_KUBECONFIG", plane.kubeconfigForServiceAccount(NAMESPACE, serviceAccount(service)).toString(),
                 "MICRONAUT_SERVER_PORT", Integer.toString(port)), work.resolve("receiver-fn.log"));
         String base = "http://127.0.0.1:" + port;
-        await("receiver-fn to answer on " + base, () -> healthy(base) ? true : null);
+        Eventually.await("receiver-fn to answer on " + base, TIMEOUT, () -> healthy(base));
         new Cluster(plane, NAMESPACE).markKnativeServiceReady(service.getMetadata().getName(), base);
-        String url = await("the Receiver to be Ready with its URL", () -> readyUrl(plane));
+        String url = Eventually.await("the Receiver to be Ready with its URL", TIMEOUT, () -> readyUrl(plane));
         return new LocalHookrelay(plane, controller, function, url, token);
     }
 
@@ -231,21 +231,4 @@ public final class LocalHookrelay implements AutoCloseable {
         }
     }
 
-    private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

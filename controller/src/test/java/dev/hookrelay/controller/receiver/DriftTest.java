@@ -9,7 +9,7 @@ import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.RunningController;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.ControllerInstance;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
 import dev.hookrelay.testing.TestNamespace;

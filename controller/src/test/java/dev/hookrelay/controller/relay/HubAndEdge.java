@@ -10,7 +10,7 @@ import dev.hookrelay.api.V1alpha1RelayList;
 import dev.hookrelay.api.V1alpha1RelaySpec;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import dev.hookrelay.controller.testing.Cluster;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneAssets;
 import dev.hookrelay.testing.Manifests;

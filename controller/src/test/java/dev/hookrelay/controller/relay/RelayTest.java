@@ -9,7 +9,7 @@ import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.ControllerInstance;
-import dev.hookrelay.controller.testing.Eventually;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.receiver.GitHubDeliveries;

@@ -7,6 +7,7 @@ import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1SecretRef;
 import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.Eventually;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;

@@ -1,4 +1,4 @@
-package dev.hookrelay.controller.testing;
+package dev.hookrelay.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
