@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds (once) and prints the directory that holds the test control plane:
 #   kube-apiserver, kube-controller-manager, kubectl, etcd     (built from ./kube and ./etcd)
+#   knative-validate    Knative Serving's own defaulting and validation of a Service, as a
+#                       command and as an admission webhook (built from ./knative/main.go)
 #   crds/<project>/*.yaml                                        (real CRDs of Knative, Flux, Argo CD)
 #
 # Release binaries cannot be downloaded here, so they are built from Go modules pinned
-# in ./kube and ./etcd, and the CRDs are taken from pinned Go module zips. Everything is
+# in ./kube, ./etcd and ./knative, and the CRDs are taken from pinned Go module zips. Everything is
 # cached by version outside the repository (HOOKRELAY_CACHE, default ~/.cache/hookrelay)
 # and reused. A KUBEBUILDER_ASSETS directory that already holds kube-apiserver and etcd
 # supplies the binaries instead.
@@ -16,10 +18,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 k8s_version=$(sed -n 's/^require k8s.io\/kubernetes \(v[0-9.]*\)$/\1/p' "$here/kube/go.mod")
 etcd_version=$(sed -n 's/^require go.etcd.io\/etcd\/server\/v3 \(v[0-9.]*\)$/\1/p' "$here/etcd/go.mod")
+knative_version=$(sed -n 's/^require knative.dev\/serving \(v[0-9.]*\)$/\1/p' "$here/knative/go.mod")
 
 # project|module@version|directory in the module|file glob
 third_party_crds=(
-  "knative-serving|knative.dev/serving@v0.46.6|config/core/300-resources|*.yaml"
+  "knative-serving|knative.dev/serving@$knative_version|config/core/300-resources|*.yaml"
   "flux|github.com/fluxcd/source-controller@v1.9.6|config/crd/bases|*.yaml"
   "flux|github.com/fluxcd/kustomize-controller@v1.7.3|config/crd/bases|*.yaml"
   "argo-cd|github.com/argoproj/argo-cd/v3@v3.1.8|manifests/crds|application-crd.yaml"
@@ -27,6 +30,8 @@ third_party_crds=(
 
 out="${HOOKRELAY_CACHE:-$HOME/.cache/hookrelay}/controlplane/k8s-${k8s_version#v}-etcd-${etcd_version#v}"
 binaries=(kube-apiserver kube-controller-manager kubectl etcd)
+# cached by Knative's version (and the tool's source), linked into $out
+validator_dir="${HOOKRELAY_CACHE:-$HOME/.cache/hookrelay}/controlplane/knative-serving-${knative_version#v}-$(sha256sum <"$here/knative/main.go" | cut -c1-12)"
 
 missing=()
 for b in "${binaries[@]}"; do
@@ -35,6 +40,8 @@ for b in "${binaries[@]}"; do
   fi
   [[ -x "$out/$b" ]] || missing+=("$b")
 done
+[[ -x "$validator_dir/knative-validate" && "$out/knative-validate" -ef "$validator_dir/knative-validate" ]] \
+  || missing+=(knative-validate)
 for entry in "${third_party_crds[@]}"; do
   IFS='|' read -r project _ _ _ <<<"$entry"
   [[ -f "$out/crds/$project/.complete" ]] || missing+=("crds/$project")
@@ -69,6 +76,14 @@ for b in "${binaries[@]}"; do
   fi
   mv "$out/$b.tmp" "$out/$b"
 done
+if [[ ! -x "$validator_dir/knative-validate" ]]; then
+  echo "assets.sh: building knative-validate (knative.dev/serving $knative_version)" >&2
+  mkdir -p "$validator_dir"
+  # the checksum database has no entry for the pseudo-version of knative.dev/networking that serving needs
+  (cd "$here/knative" && GONOSUMDB=knative.dev go build -trimpath -ldflags "-s -w" -o "$validator_dir/knative-validate.tmp" .)
+  mv "$validator_dir/knative-validate.tmp" "$validator_dir/knative-validate"
+fi
+ln -sfn "$validator_dir/knative-validate" "$out/knative-validate"
 
 for entry in "${third_party_crds[@]}"; do
   IFS='|' read -r project module dir glob <<<"$entry"
