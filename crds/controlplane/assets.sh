@@ -18,7 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 k8s_version=$(sed -n 's/^require k8s.io\/kubernetes \(v[0-9.]*\)$/\1/p' "$here/kube/go.mod")
 etcd_version=$(sed -n 's/^require go.etcd.io\/etcd\/server\/v3 \(v[0-9.]*\)$/\1/p' "$here/etcd/go.mod")
-knative_version=$(sed -n 's/^require knative.dev\/serving \(v[0-9.]*\)$/\1/p' "$here/knative/go.mod")
+knative_version=$(awk '$1 == "knative.dev/serving" {print $2}' "$here/knative/go.mod")
 
 # project|module@version|directory in the module|file glob
 third_party_crds=(

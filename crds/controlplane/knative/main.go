@@ -9,7 +9,10 @@
 //	                                      exits 1 with "error: ..." when Knative refuses it.
 //	knative-validate -serve ADDR          the same as an HTTPS admission webhook for a test API server:
 //	                                      /default (mutating) and /validate (validating). Prints one
-//	                                      JSON line {"url": ..., "caBundle": ...} once it listens.
+//	                                      JSON line {"caBundle": ..., "url": ...} once it listens.
+//
+// Both check the object as it was sent, before Knative's round trip through Go's types would drop
+// empty lists and maps: a Service is accepted only if Knative accepts it as written.
 package main
 
 import (
@@ -216,6 +219,9 @@ func defaulting(request *admissionv1.AdmissionRequest) *admissionv1.AdmissionRes
 	result, err := admitRequest(request)
 	if err != nil {
 		return refuse("mutation failed: %v", err)
+	}
+	if result.refused != nil {
+		return refuse("validation failed: %v", result.refused)
 	}
 	after, err := json.Marshal(result.defaulted)
 	if err != nil {

@@ -1,9 +1,13 @@
 package dev.hookrelay.api;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+
 /**
  * What the controller hands to each Receiver's function and the function relies on:
- * its identity in environment variables, its token in a mounted file, and the webhook path
- * both derive from that token.
+ * its identity in environment variables, its token in a mounted file, and where it serves
+ * its webhook: a path the controller gives it for providers that sign, a path derived from
+ * the token for those that cannot (there the URL is the credential).
  */
 public final class FunctionContract {
     public static final String ENV_RECEIVER_NAME = "HOOKRELAY_RECEIVER_NAME";
@@ -14,6 +18,19 @@ public final class FunctionContract {
     /** "true" while spec.suspend is set: the function answers 503. */
     public static final String ENV_SUSPENDED = "HOOKRELAY_SUSPENDED";
     public static final String ENV_TOKEN_FILE = "HOOKRELAY_TOKEN_FILE";
+    /**
+     * The path to serve, for providers that sign: random and kept for the Receiver's life. Absent
+     * for {@link #UNSIGNED_TYPES}, whose path is a credential kept out of the pod spec: the
+     * function derives it from its token ({@link #webhookPath(String, String, String)}).
+     */
+    public static final String ENV_WEBHOOK_PATH = "HOOKRELAY_WEBHOOK_PATH";
+
+    /** Receiver types whose provider cannot sign: the webhook URL is the only credential. */
+    public static final Set<String> UNSIGNED_TYPES = Set.of("dockerhub", "quay", "acr");
+    /** How status shows the path of {@link #UNSIGNED_TYPES}, which is a credential. */
+    public static final String REDACTED_PATH = "/hook/REDACTED";
+    /** The key, in a Secret, of the full webhook URL of {@link #UNSIGNED_TYPES}. */
+    public static final String URL_KEY = "url";
 
     /** The key of the Secret that holds the token. */
     public static final String TOKEN_KEY = "token";
@@ -32,7 +49,18 @@ public final class FunctionContract {
     private FunctionContract() {
     }
 
-    /** {@code /hook/} + hex(sha256(token + name + namespace)), the same derivation as Flux's receivers. */
+    /** The shape of every path Hookrelay serves: {@code /hook/} and 256 bits in hex. */
+    public static final Pattern WEBHOOK_PATH = Pattern.compile("/hook/[0-9a-f]{64}");
+
+    public static boolean isUnsigned(String type) {
+        return UNSIGNED_TYPES.contains(type);
+    }
+
+    /**
+     * {@code /hook/} + hex(sha256(token + name + namespace)), the same derivation as Flux's
+     * receivers: the path of {@link #UNSIGNED_TYPES}, and of every Receiver provisioned before
+     * paths became independent of the token (they keep it).
+     */
     public static String webhookPath(String token, String name, String namespace) {
         return HOOK_PATH_PREFIX + ObjectNames.sha256Hex(token + name + namespace);
     }

@@ -134,18 +134,27 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     /**
-     * The control plane that all tests of this JVM share, with Hookrelay's and Knative
-     * Serving's CRDs installed. It stops when the JVM exits.
+     * The control plane that all tests of this JVM share, with Hookrelay's CRDs and Knative
+     * Serving ({@link #installKnativeServing()}) installed. It stops when the JVM exits.
      */
     public static synchronized ControlPlane shared() {
         if (shared == null) {
             ControlPlane plane = start();
             Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-stop"));
             plane.crds().installHookrelay();
-            plane.crds().install(plane.assets.crds("knative-serving"));
+            plane.installKnativeServing();
             shared = plane;
         }
         return shared;
+    }
+
+    /**
+     * What the tests need of Knative Serving: its CRDs, and its admission webhooks (Knative's own
+     * defaulting and validation of every Service written), without its controllers.
+     */
+    public void installKnativeServing() {
+        crds.install(assets.crds("knative-serving"));
+        KnativeServingWebhook.install(this);
     }
 
     public CrdInstaller crds() {

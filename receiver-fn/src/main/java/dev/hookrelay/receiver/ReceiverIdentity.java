@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The one Receiver this process serves, from its environment ({@link FunctionContract}):
- * no list or watch at start-up. A missing, empty or short token stops the process at
+ * no list or watch at start-up. It serves the webhook path the controller gives it, or, for
+ * providers that cannot sign (the path is the credential), the one derived from its token. A missing, empty or short token stops the process at
  * start-up: accepting unsigned deliveries is never the fallback.
  */
 @AsFunction
@@ -36,7 +37,8 @@ public final class ReceiverIdentity {
             @Value("${hookrelay.receiver.type}") String type,
             @Value("${hookrelay.receiver.events:}") String events,
             @Value("${hookrelay.suspended:false}") boolean suspended,
-            @Value("${hookrelay.token.file:" + FunctionContract.TOKEN_FILE + "}") String tokenFile) {
+            @Value("${hookrelay.token.file:" + FunctionContract.TOKEN_FILE + "}") String tokenFile,
+            @Value("${hookrelay.webhook.path:}") String webhookPath) {
         this.name = name;
         this.namespace = namespace;
         this.provider = Providers.forType(type).orElseThrow(() -> new IllegalStateException(
@@ -46,7 +48,19 @@ public final class ReceiverIdentity {
         this.suspended = suspended;
         String tokenText = readToken(Path.of(tokenFile));
         this.token = tokenText.getBytes(StandardCharsets.UTF_8);
-        this.webhookPath = FunctionContract.webhookPath(tokenText, name, namespace).getBytes(StandardCharsets.UTF_8);
+        this.webhookPath = servedPath(webhookPath, tokenText, name, namespace).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The path the controller gives ({@link FunctionContract#ENV_WEBHOOK_PATH}), else the one derived from the token. */
+    private static String servedPath(String given, String token, String name, String namespace) {
+        if (given.isEmpty()) {
+            return FunctionContract.webhookPath(token, name, namespace);
+        }
+        if (!FunctionContract.WEBHOOK_PATH.matcher(given).matches()) {
+            throw new IllegalStateException(FunctionContract.ENV_WEBHOOK_PATH + " is not /hook/ followed by 64 hex "
+                    + "characters; leave it to the controller");
+        }
+        return given;
     }
 
     private static String readToken(Path file) {

@@ -41,12 +41,13 @@ public final class RunningFunction implements AutoCloseable {
     final String webhookPath;
     final EmbeddedServer server;
 
-    private RunningFunction(ControlPlane plane, String namespace, String name, String token, EmbeddedServer server) {
+    private RunningFunction(ControlPlane plane, String namespace, String name, String token, String webhookPath,
+                            EmbeddedServer server) {
         this.plane = plane;
         this.namespace = namespace;
         this.name = name;
         this.token = token;
-        this.webhookPath = FunctionContract.webhookPath(token, name, namespace);
+        this.webhookPath = webhookPath;
         this.server = server;
     }
 
@@ -71,9 +72,16 @@ public final class RunningFunction implements AutoCloseable {
                     "hookrelay.receiver.events", String.join(",", spec.getEvents()),
                     "hookrelay.token.file", tokenFile.toString(),
                     "hookrelay.kubeconfig", plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name)).toString()));
+            // as the controller does: a path of its own for providers that sign, none for the others
+            String webhookPath = FunctionContract.webhookPath(token, name, namespace);
+            if (!FunctionContract.isUnsigned(spec.getType())) {
+                webhookPath = FunctionContract.HOOK_PATH_PREFIX + randomToken();
+                properties.put("hookrelay.webhook.path", webhookPath);
+            }
             properties.putAll(extraProperties);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-            return new RunningFunction(plane, namespace, name, token, server);
+            return new RunningFunction(plane, namespace, name, token, (String) properties.getOrDefault(
+                    "hookrelay.webhook.path", webhookPath), server);
         } catch (ApiException e) {
             throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
         } catch (IOException e) {

@@ -8,10 +8,12 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.ObjectNames;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.knative.V1KnativeService;
+import dev.hookrelay.controller.kube.EmptyFields;
 import dev.hookrelay.controller.knative.V1KnativeServiceList;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EnvVar;
@@ -20,10 +22,13 @@ import io.kubernetes.client.openapi.models.V1KeyToPath;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,25 +70,26 @@ class FunctionService {
     }
 
     /** Knative's URL of the function once it serves the current revision, empty before. */
-    Optional<String> ensure(V1alpha1Receiver receiver, Token token) throws ApiException {
+    Optional<String> ensure(V1alpha1Receiver receiver, Token token, WebhookPath path) throws ApiException {
         if (!knative.isInstalled()) {
             throw Problem.retried("KnativeServingNotInstalled", "Knative Serving is not installed: the API server does not "
                     + "serve " + V1KnativeService.PLURAL + "." + V1KnativeService.API_VERSION + " (Knative Services); "
                     + "install Knative Serving and Hookrelay provisions the function by itself");
         }
         String name = name(receiver);
-        V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token))
+        V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token, path))
                 .orElseThrow(() -> Problem.retried("KnativeServiceConflict", "Knative Service " + name
                         + " belongs to another owner; delete or rename it so that Hookrelay can create the function"));
         return service.readyUrl();
     }
 
-    private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token) {
+    private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token, WebhookPath path) {
         JsonObject template = new JsonObject();
         template.add("metadata", gson.toJsonTree(Map.of(
                 "labels", Owners.labels(receiver),
                 "annotations", revisionAnnotations(token))));
-        JsonObject podSpec = gson.toJsonTree(podSpec(receiver, token)).getAsJsonObject();
+        // client-java starts every list empty; Knative refuses fields it has not enabled even when empty
+        JsonObject podSpec = EmptyFields.removed(gson.toJsonTree(podSpec(receiver, token, path))).getAsJsonObject();
         podSpec.addProperty("containerConcurrency", settings.getContainerConcurrency());
         template.add("spec", podSpec);
         JsonObject spec = new JsonObject();
@@ -101,13 +107,14 @@ class FunctionService {
         return annotations;
     }
 
-    private V1PodSpec podSpec(V1alpha1Receiver receiver, Token token) {
+    private V1PodSpec podSpec(V1alpha1Receiver receiver, Token token, WebhookPath path) {
         V1Container container = new V1Container()
                 .name(CONTAINER)
                 .image(settings.getImage())
                 .ports(List.of(new V1ContainerPort().name("http1").containerPort(FunctionContract.PORT)))
-                .env(env(receiver))
+                .env(env(receiver, path))
                 .resources(resources())
+                .securityContext(restricted())
                 .readinessProbe(new V1Probe().httpGet(new V1HTTPGetAction().path(FunctionContract.HEALTH_PATH)))
                 .volumeMounts(List.of(new V1VolumeMount().name(TOKEN_VOLUME)
                         .mountPath(FunctionContract.TOKEN_MOUNT_DIR).readOnly(true)));
@@ -119,19 +126,33 @@ class FunctionService {
                         .items(List.of(new V1KeyToPath().key(FunctionContract.TOKEN_KEY).path(FunctionContract.TOKEN_KEY))))));
     }
 
-    private static List<V1EnvVar> env(V1alpha1Receiver receiver) {
-        return List.of(
+    /** A path that is the credential stays out of the pod spec: the function derives it from its token. */
+    private static List<V1EnvVar> env(V1alpha1Receiver receiver, WebhookPath path) {
+        List<V1EnvVar> env = new ArrayList<>(List.of(
                 env(FunctionContract.ENV_RECEIVER_NAME, receiver.getMetadata().getName()),
                 env(FunctionContract.ENV_RECEIVER_NAMESPACE, receiver.getMetadata().getNamespace()),
                 env(FunctionContract.ENV_RECEIVER_TYPE, receiver.getSpec().getType()),
                 env(FunctionContract.ENV_RECEIVER_EVENTS, String.join(",", receiver.getSpec().getEvents())),
                 env(FunctionContract.ENV_SUSPENDED, Boolean.toString(receiver.getSpec().isSuspend())),
-                env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE));
+                env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE)));
+        if (!path.credential()) {
+            env.add(env(FunctionContract.ENV_WEBHOOK_PATH, path.path()));
+        }
+        return env;
     }
 
     /** An empty value is left out, as Kubernetes itself serializes it, so it never looks like drift. */
     private static V1EnvVar env(String name, String value) {
         return new V1EnvVar().name(name).value(value.isEmpty() ? null : value);
+    }
+
+    /** What Pod Security's {@code restricted} level asks of a container; the image runs as a non-root user. */
+    private static V1SecurityContext restricted() {
+        return new V1SecurityContext()
+                .runAsNonRoot(true)
+                .allowPrivilegeEscalation(false)
+                .capabilities(new V1Capabilities().drop(List.of("ALL")))
+                .seccompProfile(new V1SeccompProfile().type("RuntimeDefault"));
     }
 
     private V1ResourceRequirements resources() {

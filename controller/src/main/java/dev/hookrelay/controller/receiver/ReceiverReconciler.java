@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.kube.KubeEvents;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
@@ -25,15 +26,18 @@ class ReceiverReconciler implements Reconciler {
 
     private final ReceiverCaches caches;
     private final TokenSecret tokenSecret;
+    private final WebhookSecret webhookSecret;
     private final FunctionAccessObjects functionAccess;
     private final FunctionService functionService;
     private final ReceiverStatusWriter statusWriter;
     private final KubeEvents events;
 
-    ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, FunctionAccessObjects functionAccess,
-                       FunctionService functionService, ReceiverStatusWriter statusWriter, KubeEvents events) {
+    ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
+                       FunctionAccessObjects functionAccess, FunctionService functionService,
+                       ReceiverStatusWriter statusWriter, KubeEvents events) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
+        this.webhookSecret = webhookSecret;
         this.functionAccess = functionAccess;
         this.functionService = functionService;
         this.statusWriter = statusWriter;
@@ -62,23 +66,36 @@ class ReceiverReconciler implements Reconciler {
 
     private Outcome provision(V1alpha1Receiver receiver) throws ApiException {
         Token token = null;
+        WebhookPath path = null;
         try {
             checkNameFits(receiver);
             token = tokenSecret.resolve(receiver);
+            path = webhookSecret.path(receiver, token);
             functionAccess.ensure(receiver);
-            Optional<String> serviceUrl = functionService.ensure(receiver, token);
+            Optional<String> serviceUrl = functionService.ensure(receiver, token, path);
+            if (path.credential() && serviceUrl.isPresent()) {
+                webhookSecret.keepUrl(receiver, path.url(serviceUrl.get()));
+            }
             if (receiver.getSpec().isSuspend()) {
-                return Outcome.suspended(token, serviceUrl.orElse(null));
+                return Outcome.suspended(token, path, serviceUrl.orElse(null));
             }
             String serviceName = FunctionService.name(receiver);
             return serviceUrl.isPresent()
-                    ? Outcome.ready(token, serviceUrl.get(), "Knative Service " + serviceName
-                            + " serves the webhook; register status.url at the provider")
-                    : Outcome.progressing(token, "ServiceNotReady", "Waiting for Knative Service " + serviceName
+                    ? Outcome.ready(token, path, serviceUrl.get(), "Knative Service " + serviceName
+                            + " serves the webhook; " + whereToFindTheUrl(receiver, path))
+                    : Outcome.progressing(token, path, "ServiceNotReady", "Waiting for Knative Service " + serviceName
                             + " to become Ready");
         } catch (Problem problem) {
-            return Outcome.stalled(problem, token);
+            return Outcome.stalled(problem, token, path);
         }
+    }
+
+    private static String whereToFindTheUrl(V1alpha1Receiver receiver, WebhookPath path) {
+        return path.credential()
+                ? "its URL is the only credential of a " + receiver.getSpec().getType() + " webhook, so status shows it "
+                        + "redacted: register the key `" + FunctionContract.URL_KEY + "` of Secret "
+                        + WebhookSecret.urlSecretName(receiver) + " at the provider"
+                : "register status.url at the provider";
     }
 
     /** The Receiver's name goes into a label of every object it owns, where 63 characters is the limit. */

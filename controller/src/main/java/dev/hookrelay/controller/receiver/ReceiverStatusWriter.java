@@ -29,13 +29,16 @@ class ReceiverStatusWriter {
         this.gson = client.getJSON().getGson();
     }
 
-    /** The status the outcome calls for; the webhook path and URL derive from the token. */
+    /**
+     * The status the outcome calls for. The webhook path and URL are shown redacted where they
+     * are the credential (providers that cannot sign): anyone who may read Receivers reads status.
+     */
     static OwnedStatus statusFor(V1alpha1Receiver receiver, Outcome outcome) {
         long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
         Token token = outcome.token();
-        String webhookPath = token == null ? null : token.webhookPath(receiver);
-        String url = outcome.serviceUrl() == null || webhookPath == null ? null
-                : outcome.serviceUrl().replaceAll("/+$", "") + webhookPath;
+        WebhookPath path = outcome.webhookPath();
+        String webhookPath = path == null ? null : path.published();
+        String url = outcome.serviceUrl() == null || path == null ? null : path.publishedUrl(outcome.serviceUrl());
         List<V1Condition> current = OwnedStatus.of(receiver).conditions();
         List<V1Condition> conditions = Conditions.replacing(current, ReceiverConditions.of(outcome, generation, current));
         return new OwnedStatus(generation, conditions, webhookPath, url, token == null ? null : token.secretName());

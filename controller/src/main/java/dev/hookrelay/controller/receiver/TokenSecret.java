@@ -8,13 +8,16 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Secret with a Receiver's token: the one spec.secretRef names, read and never modified;
- * otherwise one the controller creates and owns, with a random token that it never replaces.
+ * otherwise one the controller creates and owns, with a random token that it never replaces
+ * and, for a provider that cannot sign, the webhook URL that is its credential.
  */
 @Singleton
 class TokenSecret {
@@ -55,20 +58,36 @@ class TokenSecret {
     }
 
     private Token owned(V1alpha1Receiver receiver) throws ApiException {
-        String name = ownedName(receiver);
-        V1Secret secret = secrets.ensure(receiver, name, actual -> desired(receiver, name, actual))
-                .orElseThrow(() -> Problem.retried("SecretConflict", "Secret " + name
-                        + " belongs to another owner; delete it, or set spec.secretRef to a Secret of your own"));
-        return validated(name, tokenOf(secret), "remove the key to let Hookrelay generate a new token");
+        return validated(ownedName(receiver), tokenOf(ensureOwned(receiver, null)),
+                "remove the key to let Hookrelay generate a new token");
     }
 
-    /** The owned Secret: labels and owner as wanted, and the token it has, or a new one if it has none. */
-    private static V1Secret desired(V1alpha1Receiver receiver, String name, V1Secret actual) {
+    /** Adds the webhook URL to the owned Secret, for a provider that cannot sign: the URL is its credential. */
+    void keepUrl(V1alpha1Receiver receiver, String url) throws ApiException {
+        ensureOwned(receiver, url);
+    }
+
+    private V1Secret ensureOwned(V1alpha1Receiver receiver, @Nullable String url) throws ApiException {
+        String name = ownedName(receiver);
+        return secrets.ensure(receiver, name, actual -> desired(receiver, name, actual, url))
+                .orElseThrow(() -> Problem.retried("SecretConflict", "Secret " + name
+                        + " belongs to another owner; delete it, or set spec.secretRef to a Secret of your own"));
+    }
+
+    /**
+     * The owned Secret: labels and owner as wanted, the token it has, or a new one if it has
+     * none, and the URL when one is given.
+     */
+    private static V1Secret desired(V1alpha1Receiver receiver, String name, V1Secret actual, @Nullable String url) {
         String existing = actual == null ? null : tokenOf(actual);
-        String token = existing != null ? existing : Token.random();
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        data.put(FunctionContract.TOKEN_KEY, (existing != null ? existing : Token.random()).getBytes(StandardCharsets.UTF_8));
+        if (url != null) {
+            data.put(FunctionContract.URL_KEY, url.getBytes(StandardCharsets.UTF_8));
+        }
         return new V1Secret().apiVersion("v1").kind("Secret").type("Opaque")
                 .metadata(Owners.metadata(receiver, name))
-                .data(Map.of(FunctionContract.TOKEN_KEY, token.getBytes(StandardCharsets.UTF_8)));
+                .data(data);
     }
 
     private static Token validated(String secretName, String token, String fix) {

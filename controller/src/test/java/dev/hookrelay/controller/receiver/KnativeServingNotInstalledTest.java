@@ -29,7 +29,7 @@ class KnativeServingNotInstalledTest {
                 assertEquals("True", cluster.condition("early", "Stalled").getStatus());
                 assertNotNull(stalled.getStatus().getWebhookPath(), "the token and webhook path do not need Knative");
 
-                plane.crds().install(plane.assets().crds("knative-serving"));
+                plane.installKnativeServing();
 
                 cluster.awaitReady("early", "False", "ServiceNotReady");
                 cluster.markKnativeServiceReady("hookrelay-early");

@@ -15,7 +15,7 @@ class ReceiverConditionsTest {
     void lastTransitionTimeStaysWhileTheStatusStaysAndMovesWhenItFlips() {
         List<V1Condition> previous = List.of(
                 condition("Ready", "False"), condition("Reconciling", "True"), condition("Stalled", "False"));
-        Outcome ready = new Outcome(Outcome.State.READY, "Succeeded", "ok", null, "http://x", false);
+        Outcome ready = new Outcome(Outcome.State.READY, "Succeeded", "ok", null, null, "http://x", false);
 
         List<V1Condition> next = ReceiverConditions.of(ready, 3, previous);
 
@@ -30,7 +30,7 @@ class ReceiverConditionsTest {
 
     @Test
     void stalledProblemsSetStalledAndNotReconciling() {
-        Outcome stalled = Outcome.stalled(Problem.awaitingChange("TokenMissing", "add it"), null);
+        Outcome stalled = Outcome.stalled(Problem.awaitingChange("TokenMissing", "add it"), null, null);
 
         List<V1Condition> conditions = ReceiverConditions.of(stalled, 1, List.of());
 
