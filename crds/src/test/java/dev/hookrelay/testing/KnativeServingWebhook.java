@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class KnativeServingWebhook {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final String NAME = "knative-serving.hookrelay-test";
+    private static final String NAME = "webhook.serving.knative.dev";
 
     private KnativeServingWebhook() {
     }

@@ -11,8 +11,10 @@ import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.RunningController;
 import dev.hookrelay.testing.Eventually;
 import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,10 +44,7 @@ class DriftTest {
         cluster.awaitReady("edited", "False", "ServiceNotReady");
 
         cluster.patchKnativeService("hookrelay-edited", """
-                {"metadata": {"annotations": {"serving.knative.dev/creator": "admin"}},
-                 "spec": {"traffic": [{"latestRevision": true, "percent": 100}],
-                          "template": {"spec": {"timeoutSeconds": 300,
-                                                "containers": [{"name": "receiver-fn", "image": "evil:latest"}]}}}}""");
+                {"spec": {"template": {"spec": {"containers": [{"name": "receiver-fn", "image": "evil:latest"}]}}}}""");
 
         DynamicKubernetesObject restored = Eventually.await("Knative Service restored", Cluster.TIMEOUT, () -> {
             DynamicKubernetesObject service = cluster.knativeService("hookrelay-edited");
@@ -55,23 +54,41 @@ class DriftTest {
         });
         assertEquals("false", ReceiverProvisioningTest.env(container(restored)).get(FunctionContract.ENV_SUSPENDED));
         assertEquals(300, ReceiverProvisioningTest.template(restored).getAsJsonObject("spec").get("timeoutSeconds").getAsInt(),
-                "a field Knative defaults is not drift");
-        assertEquals("admin", restored.getMetadata().getAnnotations().get("serving.knative.dev/creator"));
+                "what Knative's webhook defaulted is not drift");
+        assertEquals(100, restored.getRaw().getAsJsonObject("spec").getAsJsonArray("traffic").get(0).getAsJsonObject()
+                .get("percent").getAsInt());
     }
 
     @Test
-    void deletedOwnedSecretIsRecreatedWithANewTokenAndTheWebhookPathFollows(Cluster cluster) {
+    void deletedTokenSecretGetsANewTokenButTheWebhookPathStays(Cluster cluster) {
         cluster.createReceiver("lost-secret");
         V1alpha1Receiver before = cluster.awaitReady("lost-secret", "False", "ServiceNotReady");
+        String hashBefore = ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-lost-secret"));
 
         cluster.deleteSecret("hookrelay-token-lost-secret");
 
-        V1alpha1Receiver after = Eventually.await("a new webhook path", Cluster.TIMEOUT, () -> {
-            V1alpha1Receiver receiver = cluster.receiver("lost-secret");
-            return before.getStatus().getWebhookPath().equals(receiver.getStatus().getWebhookPath()) ? null : receiver;
-        });
+        Eventually.await("a new token rolled out", Cluster.TIMEOUT, () ->
+                !hashBefore.equals(ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-lost-secret"))));
         String token = new String(cluster.secret("hookrelay-token-lost-secret").getData().get("token"), StandardCharsets.UTF_8);
-        assertEquals(FunctionContract.webhookPath(token, "lost-secret", cluster.namespace()), after.getStatus().getWebhookPath());
+        assertEquals(DigestUtils.sha256Hex(token), ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-lost-secret")));
+        assertEquals(before.getStatus().getWebhookPath(), cluster.receiver("lost-secret").getStatus().getWebhookPath());
+    }
+
+    @Test
+    void deletedWebhookSecretIsRecreatedWithTheSamePath(Cluster cluster) {
+        cluster.createReceiver("lost-path");
+        V1alpha1Receiver before = cluster.awaitReady("lost-path", "False", "ServiceNotReady");
+        String uidBefore = cluster.secret("hookrelay-webhook-lost-path").getMetadata().getUid();
+
+        cluster.deleteSecret("hookrelay-webhook-lost-path");
+
+        V1Secret recreated = Eventually.await("webhook Secret recreated", Cluster.TIMEOUT, () -> {
+            V1Secret secret = secretOrNull(cluster, "hookrelay-webhook-lost-path");
+            return secret != null && !uidBefore.equals(secret.getMetadata().getUid()) ? secret : null;
+        });
+        assertEquals(before.getStatus().getWebhookPath(), new String(recreated.getData().get("webhookPath"), StandardCharsets.UTF_8),
+                "taken back from status, where the path that providers know still shows");
+        assertEquals(before.getStatus().getWebhookPath(), cluster.receiver("lost-path").getStatus().getWebhookPath());
     }
 
     @Test
@@ -85,6 +102,14 @@ class DriftTest {
         Eventually.await("status restored", Cluster.TIMEOUT, () ->
                 before.getStatus().getWebhookPath().equals(cluster.receiver("overwritten").getStatus().getWebhookPath()));
         assertNotEquals("other", cluster.receiver("overwritten").getStatus().getSecretName());
+    }
+
+    private static V1Secret secretOrNull(Cluster cluster, String name) {
+        try {
+            return cluster.secret(name);
+        } catch (IllegalStateException notFound) {
+            return null;
+        }
     }
 
     private static V1Role roleOrNull(Cluster cluster, String name) {

@@ -2,6 +2,7 @@ package dev.hookrelay.controller.receiver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,13 @@ class ReceiverProvisioningTest {
         V1Secret secret = cluster.secret(secretName);
         String token = new String(secret.getData().get("token"), StandardCharsets.UTF_8);
         assertTrue(token.matches("[0-9a-f]{64}"), "32 random bytes, hex-encoded");
-        assertEquals(FunctionContract.webhookPath(token, "podinfo", cluster.namespace()), waiting.getStatus().getWebhookPath());
+        String webhookPath = waiting.getStatus().getWebhookPath();
+        assertTrue(FunctionContract.WEBHOOK_PATH.matcher(webhookPath).matches(), webhookPath);
+        assertNotEquals(FunctionContract.webhookPath(token, "podinfo", cluster.namespace()), webhookPath,
+                "random, not derived from the token");
+        assertEquals(webhookPath, new String(cluster.secret("hookrelay-webhook-podinfo").getData().get("webhookPath"),
+                StandardCharsets.UTF_8), "kept in the Receiver's webhook Secret");
+        assertControlledBy(receiver, cluster.secret("hookrelay-webhook-podinfo"));
         assertNull(waiting.getStatus().getUrl(), "no URL before Knative says the function is ready");
         assertCondition(waiting, "Reconciling", "True", "ServiceNotReady",
                 "Waiting for Knative Service hookrelay-podinfo to become Ready");
@@ -80,7 +87,8 @@ class ReceiverProvisioningTest {
                 FunctionContract.ENV_RECEIVER_TYPE, "github",
                 FunctionContract.ENV_RECEIVER_EVENTS, "push,ping",
                 FunctionContract.ENV_SUSPENDED, "false",
-                FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE), env(container));
+                FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE,
+                FunctionContract.ENV_WEBHOOK_PATH, webhookPath), env(container));
         assertEquals("/health", container.getAsJsonObject("readinessProbe").getAsJsonObject("httpGet").get("path").getAsString());
         assertEquals(FunctionContract.PORT, container.getAsJsonArray("ports").get(0).getAsJsonObject().get("containerPort").getAsInt());
         JsonObject resources = container.getAsJsonObject("resources");
@@ -147,7 +155,7 @@ class ReceiverProvisioningTest {
     }
 
     @Test
-    void rotatingTheTokenChangesTheWebhookPathAndRollsANewRevision(Cluster cluster) {
+    void rotatingTheTokenKeepsTheWebhookPathAndRollsANewRevision(Cluster cluster) {
         cluster.createReceiver("rotated");
         cluster.awaitReady("rotated", "False", "ServiceNotReady");
         cluster.markKnativeServiceReady("hookrelay-rotated");
@@ -157,15 +165,14 @@ class ReceiverProvisioningTest {
 
         cluster.replaceSecretData("hookrelay-token-rotated", Map.of("token", newToken));
 
-        String newPath = FunctionContract.webhookPath(newToken, "rotated", cluster.namespace());
         V1alpha1Receiver rolling = cluster.awaitReady("rotated", "False", "ServiceNotReady");
-        assertEquals(newPath, rolling.getStatus().getWebhookPath());
-        assertFalse(newPath.equals(before.getStatus().getWebhookPath()));
+        assertEquals(before.getStatus().getWebhookPath(), rolling.getStatus().getWebhookPath());
         String hashAfter = tokenHash(cluster.knativeService("hookrelay-rotated"));
         assertEquals(DigestUtils.sha256Hex(newToken), hashAfter);
         assertFalse(hashAfter.equals(hashBefore), "a new revision template");
         String knativeUrl = cluster.markKnativeServiceReady("hookrelay-rotated");
-        assertEquals(knativeUrl + newPath, cluster.awaitReady("rotated", "True", "Succeeded").getStatus().getUrl());
+        assertEquals(before.getStatus().getUrl(), cluster.awaitReady("rotated", "True", "Succeeded").getStatus().getUrl());
+        assertEquals(knativeUrl + before.getStatus().getWebhookPath(), before.getStatus().getUrl());
     }
 
     @Test

@@ -198,6 +198,30 @@ public final class Cluster {
         return versions;
     }
 
+    /**
+     * Pod Security admission's verdict on a Pod with this spec in a namespace that enforces the
+     * {@code restricted} level (a dry run, nothing is created): null if admitted, else why not.
+     */
+    public String podSecurityRestrictedRefusal(JsonObject podSpec) {
+        String restricted = namespace + "-restricted";
+        if (call(() -> core.listNamespace().fieldSelector("metadata.name=" + restricted).execute()).getItems().isEmpty()) {
+            call(() -> core.createNamespace(new io.kubernetes.client.openapi.models.V1Namespace().metadata(
+                    new V1ObjectMeta().name(restricted).labels(Map.of("pod-security.kubernetes.io/enforce", "restricted"))))
+                    .execute());
+        }
+        JsonObject pod = new JsonObject();
+        pod.addProperty("apiVersion", "v1");
+        pod.addProperty("kind", "Pod");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("name", "function-pod");
+        metadata.addProperty("namespace", restricted);
+        pod.add("metadata", metadata);
+        pod.add("spec", podSpec);
+        var created = new DynamicKubernetesApi("", "v1", "pods", admin).create(new DynamicKubernetesObject(pod),
+                new io.kubernetes.client.util.generic.options.CreateOptions().dryRun("All"));
+        return created.isSuccess() ? null : created.getStatus().getMessage();
+    }
+
     public String leaseHolder(String leaseName) {
         var leases = new io.kubernetes.client.openapi.apis.CoordinationV1Api(admin);
         try {
