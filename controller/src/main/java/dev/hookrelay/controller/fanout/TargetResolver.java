@@ -1,12 +1,14 @@
 package dev.hookrelay.controller.fanout;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import io.kubernetes.client.util.generic.options.ListOptions;
+import io.kubernetes.client.openapi.Pair;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,18 +17,24 @@ import java.util.stream.Collectors;
 /**
  * Turns an entry of spec.resources into the objects it names: one by name, or with name '*'
  * every object of the kind that carries all of matchLabels (every one when there are none).
- * The namespace defaults to the owner's; another one is refused unless configured.
+ * The namespace defaults to the owner's; another one is refused unless configured, and so is
+ * a kind not in hookrelay.fanout.allowed-kinds.
  */
 @Singleton
 class TargetResolver {
+    /** Names are all a wildcard needs: the API server sends metadata only, whatever the objects hold. */
+    private static final String METADATA_ONLY = "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io";
+
     private final ApiKinds kinds;
     private final ApiClient client;
     private final boolean allowCrossNamespace;
+    private final AllowedKinds allowedKinds;
 
     TargetResolver(ApiKinds kinds, ApiClient client, FanoutSettings settings) {
         this.kinds = kinds;
         this.client = client;
         this.allowCrossNamespace = settings.isAllowCrossNamespace();
+        this.allowedKinds = new AllowedKinds(settings.getAllowedKinds());
     }
 
     /** Checks what can be checked without listing objects: the namespace and the kind. */
@@ -38,6 +46,12 @@ class TargetResolver {
                     + " objects unless hookrelay.fanout.allow-cross-namespace is true");
         }
         ApiKind kind = kinds.resolve(ref.getApiVersion(), ref.getKind());
+        if (!allowedKinds.allows(kind)) {
+            throw TargetProblem.refused("KindNotAllowed", ref.getKind() + " of " + ref.getApiVersion() + " ("
+                    + kind.resource() + ") is not a kind Hookrelay pokes; it pokes only " + allowedKinds
+                    + ". Name one of those, or ask the controller's administrator to add it to"
+                    + " hookrelay.fanout.allowed-kinds");
+        }
         if (!kind.namespaced()) {
             throw TargetProblem.refused("KindNotNamespaced", ref.getKind() + " of " + ref.getApiVersion()
                     + " is cluster-scoped; spec.resources may name only namespaced kinds");
@@ -51,16 +65,30 @@ class TargetResolver {
         if (!V1alpha1TargetRef.ANY_NAME.equals(ref.getName())) {
             return List.of(new TargetObject(kind, namespace, ref.getName()));
         }
-        ListOptions options = new ListOptions();
-        if (!ref.getMatchLabels().isEmpty()) {
-            options.labelSelector(selector(ref.getMatchLabels()));
-        }
-        List<DynamicKubernetesObject> matching = new DynamicKubernetesApi(kind.group(), kind.version(), kind.plural(), client)
-                .list(namespace, options).throwsApiException().getObject().getItems();
-        return matching.stream().map(o -> new TargetObject(kind, namespace, o.getMetadata().getName())).toList();
+        return names(kind, namespace, ref.getMatchLabels()).stream()
+                .map(name -> new TargetObject(kind, namespace, name)).toList();
     }
 
-    private static String namespaceOf(String ownerNamespace, V1alpha1TargetRef ref) {
+    /** The names of the kind's objects in the namespace that carry every label, listed metadata-only. */
+    private List<String> names(ApiKind kind, String namespace, Map<String, String> matchLabels) throws ApiException {
+        String path = (kind.group().isEmpty() ? "/api/" + kind.version() : "/apis/" + kind.group() + "/" + kind.version())
+                + "/namespaces/" + client.escapeString(namespace) + "/" + kind.plural();
+        List<Pair> query = new ArrayList<>();
+        if (!matchLabels.isEmpty()) {
+            query.add(new Pair("labelSelector", selector(matchLabels)));
+        }
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", METADATA_ONLY));
+        JsonObject list = client.<JsonObject>execute(client.buildCall(client.getBasePath(), path, "GET", query,
+                new ArrayList<>(), null, headers, new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null),
+                JsonObject.class).getData();
+        List<String> names = new ArrayList<>();
+        for (JsonElement item : list.getAsJsonArray("items")) {
+            names.add(item.getAsJsonObject().getAsJsonObject("metadata").get("name").getAsString());
+        }
+        return names;
+    }
+
+    static String namespaceOf(String ownerNamespace, V1alpha1TargetRef ref) {
         return ref.getNamespace() == null || ref.getNamespace().isEmpty() ? ownerNamespace : ref.getNamespace();
     }
 

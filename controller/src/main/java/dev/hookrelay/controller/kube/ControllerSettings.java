@@ -28,4 +28,11 @@ public interface ControllerSettings {
     /** Every Receiver is reconciled again this often even without a change, 0 never. */
     @Bindable(defaultValue = "10m")
     Duration getResyncPeriod();
+
+    /**
+     * How often a Secret that spec.secretRef names is read again: it is not watched (the
+     * controller watches only its own Secrets), so a rotated token shows this much later.
+     */
+    @Bindable(defaultValue = "1m")
+    Duration getReferencedSecretRecheck();
 }

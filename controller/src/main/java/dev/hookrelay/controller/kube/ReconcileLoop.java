@@ -92,6 +92,8 @@ public final class ReconcileLoop implements AutoCloseable {
         if (!result.isRequeue()) {
             queue.forget(request);
         } else if (result.getRequeueAfter() != null) {
+            // a chosen delay, not a failure: the next failure backs off from the start again
+            queue.forget(request);
             queue.addAfter(request, result.getRequeueAfter());
         } else {
             queue.addRateLimited(request);

@@ -3,7 +3,6 @@ package dev.hookrelay.controller.receiver;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
-import dev.hookrelay.controller.kube.AnyChange;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
@@ -22,8 +21,9 @@ import java.util.Objects;
 
 /**
  * The informer caches of Receivers and of what they own, started with the application on
- * every replica, so a standby that takes over has them warm. Secrets are cached whether
- * owned or not: a Secret named by spec.secretRef changes the webhook path when it rotates.
+ * every replica, so a standby that takes over has them warm. Of Secrets only those Hookrelay
+ * labels as its own are cached: every other Secret in the cluster stays out of the controller's
+ * memory; one that spec.secretRef names is read by name when its Receiver is reconciled.
  */
 @Context
 class ReceiverCaches {
@@ -38,7 +38,8 @@ class ReceiverCaches {
     ReceiverCaches(Informers informers, ReceiverQueue queue, ControllerSettings settings) {
         receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
                 HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
-        secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", null, Duration.ZERO, false);
+        secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", Owners.MANAGED_SELECTOR,
+                Duration.ZERO, false);
         serviceAccounts = informers.start(V1ServiceAccount.class, V1ServiceAccountList.class, "", "serviceaccounts",
                 Owners.MANAGED_SELECTOR, Duration.ZERO, false);
         roles = informers.start(V1Role.class, V1RoleList.class, RBAC, "roles", Owners.MANAGED_SELECTOR, Duration.ZERO, false);
@@ -47,7 +48,6 @@ class ReceiverCaches {
 
         receivers.addEventHandler(new ReceiverChanges(queue));
         secrets.addEventHandler(queue.ownerEvents());
-        secrets.addEventHandler(AnyChange.of(secret -> addReferrers(queue, receivers, secret)));
         serviceAccounts.addEventHandler(queue.ownerEvents());
         roles.addEventHandler(queue.ownerEvents());
         roleBindings.addEventHandler(queue.ownerEvents());
@@ -102,16 +102,6 @@ class ReceiverCaches {
         @Override
         public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
             // the API server's garbage collector removes what the Receiver owned
-        }
-    }
-
-    /** A Secret that Receivers name in spec.secretRef: reconcile them when it appears, changes or goes. */
-    private static void addReferrers(ReceiverQueue queue, KubeCache<V1alpha1Receiver> receivers, V1Secret secret) {
-        String name = secret.getMetadata().getName();
-        for (V1alpha1Receiver receiver : receivers.inNamespace(secret.getMetadata().getNamespace())) {
-            if (receiver.getSpec().getSecretRef() != null && name.equals(receiver.getSpec().getSecretRef().getName())) {
-                queue.add(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
-            }
         }
     }
 }

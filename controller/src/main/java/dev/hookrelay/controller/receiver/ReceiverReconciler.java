@@ -2,6 +2,7 @@ package dev.hookrelay.controller.receiver;
 
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -9,6 +10,7 @@ import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,10 +33,11 @@ class ReceiverReconciler implements Reconciler {
     private final FunctionService functionService;
     private final ReceiverStatusWriter statusWriter;
     private final KubeEvents events;
+    private final Duration referencedSecretRecheck;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
                        FunctionAccessObjects functionAccess, FunctionService functionService,
-                       ReceiverStatusWriter statusWriter, KubeEvents events) {
+                       ReceiverStatusWriter statusWriter, KubeEvents events, ControllerSettings settings) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
         this.webhookSecret = webhookSecret;
@@ -42,6 +45,7 @@ class ReceiverReconciler implements Reconciler {
         this.functionService = functionService;
         this.statusWriter = statusWriter;
         this.events = events;
+        this.referencedSecretRecheck = settings.getReferencedSecretRecheck();
     }
 
     @Override
@@ -56,12 +60,23 @@ class ReceiverReconciler implements Reconciler {
             if (statusWriter.write(receiver, status)) {
                 announce(receiver, OwnedStatus.of(receiver), status, outcome);
             }
-            return new Result(outcome.retry());
+            return next(receiver, outcome);
         } catch (ApiException e) {
             LOG.warn("Receiver {}/{}: the API server answered {} ({}); retrying with backoff",
                     request.getNamespace(), request.getName(), e.getCode(), e.getMessage());
             return new Result(true);
         }
+    }
+
+    /**
+     * Backoff for what no watch announces; otherwise a Receiver whose Secret is not watched (spec.secretRef)
+     * comes back after a while, so that a created, fixed or rotated Secret is noticed.
+     */
+    private Result next(V1alpha1Receiver receiver, Outcome outcome) {
+        if (outcome.retry()) {
+            return new Result(true);
+        }
+        return receiver.getSpec().getSecretRef() != null ? new Result(true, referencedSecretRecheck) : new Result(false);
     }
 
     private Outcome provision(V1alpha1Receiver receiver) throws ApiException {

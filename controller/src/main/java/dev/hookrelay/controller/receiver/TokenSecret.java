@@ -6,29 +6,32 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1SecretRef;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Secret with a Receiver's token: the one spec.secretRef names, read and never modified;
- * otherwise one the controller creates and owns, with a random token that it never replaces
- * and, for a provider that cannot sign, the webhook URL that is its credential.
+ * The Secret with a Receiver's token: the one spec.secretRef names, read by name (never cached,
+ * never modified); otherwise one the controller creates, owns and labels as Hookrelay's (the
+ * only Secrets its informer watches), with a random token that it never replaces and, for a
+ * provider that cannot sign, the webhook URL that is its credential.
  */
 @Singleton
 class TokenSecret {
     private static final String PREFIX = "hookrelay-token-";
     private static final int SECRET_NAME_MAX = 253;
 
-    private final ReceiverCaches caches;
+    private final CoreV1Api core;
     private final OwnedObjects<V1Secret, V1SecretList> secrets;
 
     TokenSecret(ReceiverCaches caches, ApiClient client) {
-        this.caches = caches;
+        this.core = new CoreV1Api(client);
         this.secrets = new OwnedObjects<>("Secret", V1Secret.class, V1SecretList.class, "", "v1", "secrets",
                 caches::secrets, client);
     }
@@ -42,8 +45,8 @@ class TokenSecret {
         return ref == null ? owned(receiver) : referenced(receiver, ref.getName());
     }
 
-    private Token referenced(V1alpha1Receiver receiver, String name) {
-        V1Secret secret = caches.secrets().get(receiver.getMetadata().getNamespace(), name);
+    private Token referenced(V1alpha1Receiver receiver, String name) throws ApiException {
+        V1Secret secret = read(receiver.getMetadata().getNamespace(), name);
         if (secret == null) {
             throw Problem.awaitingChange("SecretNotFound", "Secret " + name + " (spec.secretRef) does not exist in namespace "
                     + receiver.getMetadata().getNamespace() + "; create it with a key `token` of at least "
@@ -55,6 +58,18 @@ class TokenSecret {
                     + "`; add it or remove spec.secretRef to let Hookrelay create one");
         }
         return validated(name, token, "replace it with a longer one, for example `openssl rand -hex 32`");
+    }
+
+    /** The Secret, or null when there is none; a GET, because the informer sees only Hookrelay's own Secrets. */
+    private V1Secret read(String namespace, String name) throws ApiException {
+        try {
+            return core.readNamespacedSecret(name, namespace).execute();
+        } catch (ApiException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private Token owned(V1alpha1Receiver receiver) throws ApiException {

@@ -12,14 +12,17 @@ import java.io.StringReader;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
- * A client for the hub, built from the kubeconfig in the Relay's Secret, read afresh at every
- * connect so that a replaced credential is used at the next attempt. The kubeconfig must carry
- * its credentials inline: references to files or to programs are refused, because they would
- * run or read them inside the controller, with its own identity.
+ * The hub's kubeconfig, read by name from the Relay's Secret (Secrets are not cached), and the
+ * client built from it. The kubeconfig must carry its credentials inline: references to files
+ * or to programs are refused, because they would run or read them inside the controller, with
+ * its own identity. A connection that does not verify the hub (plain http,
+ * insecure-skip-tls-verify) is refused unless the controller's configuration allows it.
  */
 @Singleton
 class HubCredentials {
@@ -34,23 +37,8 @@ class HubCredentials {
         this.settings = settings;
     }
 
-    ApiClient clientFor(HubAddress hub) throws HubProblem, ApiException {
-        KubeConfig kubeconfig = kubeconfig(hub);
-        try {
-            ApiClient client = ClientBuilder.kubeconfig(kubeconfig).build();
-            // a watch stays quiet until the hub ends it: only a longer silence, or an unanswered ping, means a lost hub
-            client.setHttpClient(client.getHttpClient().newBuilder()
-                    .connectTimeout(settings.getConnectTimeout())
-                    .readTimeout(settings.getWatchTimeout().plus(settings.getConnectTimeout()))
-                    .pingInterval(settings.getPingInterval())
-                    .build());
-            return client;
-        } catch (IOException | RuntimeException e) {
-            throw invalid(hub, "it has no usable server or credentials");
-        }
-    }
-
-    private KubeConfig kubeconfig(HubAddress hub) throws HubProblem, ApiException {
+    /** The kubeconfig as the Secret holds it now, checked; compare it to know whether the client must change. */
+    String kubeconfig(HubAddress hub) throws HubProblem, ApiException {
         V1Secret secret;
         try {
             secret = core.readNamespacedSecret(hub.secretName(), hub.relayNamespace()).execute();
@@ -66,17 +54,57 @@ class HubCredentials {
         if (data == null || data.length == 0) {
             throw invalid(hub, "it has no key `" + hub.secretKey() + "`");
         }
-        KubeConfig kubeconfig;
+        String text = new String(data, StandardCharsets.UTF_8);
+        check(hub, parse(hub, text));
+        return text;
+    }
+
+    /** A client of its own for one hub watch; {@link #close} it when the watch ends or its kubeconfig changes. */
+    ApiClient clientFor(HubAddress hub, String kubeconfig) throws HubProblem {
         try {
-            kubeconfig = KubeConfig.loadKubeConfig(new StringReader(new String(data, StandardCharsets.UTF_8)));
+            ApiClient client = ClientBuilder.kubeconfig(parse(hub, kubeconfig)).build();
+            // a watch stays quiet until the hub ends it: only a longer silence, or an unanswered ping, means a lost hub
+            client.setHttpClient(client.getHttpClient().newBuilder()
+                    .connectTimeout(settings.getConnectTimeout())
+                    .readTimeout(settings.getWatchTimeout().plus(settings.getConnectTimeout()))
+                    .pingInterval(settings.getPingInterval())
+                    .build());
+            return client;
+        } catch (IOException | RuntimeException e) {
+            throw invalid(hub, "it has no usable server or credentials");
+        }
+    }
+
+    /** Closes the client's idle connections (a closed watch leaves its own idle) and stops its threads. */
+    static void close(ApiClient client) {
+        OkHttpClient http = client.getHttpClient();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static KubeConfig parse(HubAddress hub, String text) throws HubProblem {
+        try {
+            return KubeConfig.loadKubeConfig(new StringReader(text));
         } catch (RuntimeException e) {
             throw invalid(hub, "its key `" + hub.secretKey() + "` is not a kubeconfig");
         }
+    }
+
+    private void check(HubAddress hub, KubeConfig kubeconfig) throws HubProblem {
         if (refersOutside(kubeconfig.getClusters(), "cluster") || refersOutside(kubeconfig.getUsers(), "user")) {
             throw invalid(hub, "it refers to files or programs (" + String.join(", ", OUTSIDE_REFERENCES.stream().sorted()
                     .toList()) + "); inline the credentials instead (*-data fields, token)");
         }
-        return kubeconfig;
+        String server = kubeconfig.getServer();
+        if (server != null && server.toLowerCase(Locale.ROOT).startsWith("http:") && !settings.isAllowPlainHttp()) {
+            throw insecure(hub, "its server is plain http, which neither hides the credential nor proves the hub is "
+                    + "the hub; use https with the hub's CA in certificate-authority-data", "allow-plain-http");
+        }
+        if (!kubeconfig.verifySSL() && !settings.isAllowInsecureSkipTlsVerify()) {
+            throw insecure(hub, "it sets insecure-skip-tls-verify, so anyone in the network path could pose as the hub "
+                    + "and take the credential; give the hub's CA in certificate-authority-data instead",
+                    "allow-insecure-skip-tls-verify");
+        }
     }
 
     private static boolean refersOutside(List<Object> entries, String field) {
@@ -93,5 +121,10 @@ class HubCredentials {
     private static HubProblem invalid(HubAddress hub, String why) {
         return new HubProblem("KubeconfigInvalid", "The kubeconfig in Secret " + hub.secretName() + " cannot be used: "
                 + why);
+    }
+
+    private static HubProblem insecure(HubAddress hub, String why, String setting) {
+        return new HubProblem("InsecureConnectionRefused", "The kubeconfig in Secret " + hub.secretName()
+                + " is refused: " + why + " (or ask the controller's administrator to set hookrelay.relay." + setting + ")");
     }
 }

@@ -3,7 +3,12 @@ package dev.hookrelay.controller.relay;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.HttpURLConnection;
 
-/** Why the hub cannot be followed, without the credential or the hub's answer in it. */
+/**
+ * Why the hub cannot be followed, without the credential, the hub's address or its answer in
+ * it. Whoever may create a Relay chooses the server it dials; if the status told a refused
+ * connection from a timeout, or a TLS failure from an HTTP answer, Relays would scan the
+ * controller's network for them. Below a verified TLS session every failure reads the same.
+ */
 final class HubProblem extends Exception {
     private final String reason;
 
@@ -19,14 +24,18 @@ final class HubProblem extends Exception {
             case HttpURLConnection.HTTP_FORBIDDEN -> new HubProblem("Unauthorized", "The hub identity in Secret "
                     + hub.secretName() + " may not list Receivers in namespace " + hub.namespace() + " (403); bind "
                     + "ClusterRole hookrelay-hub-follower to it there with a RoleBinding");
-            case 0 -> unreachable("Cannot reach the hub: " + e.getMessage());
-            default -> unreachable("The hub answered " + e.getCode() + " to listing Receivers in namespace "
-                    + hub.namespace());
+            case 0 -> unreachable(hub);
+            default -> new HubProblem("Unreachable", "The hub answered " + e.getCode() + " to listing Receivers in "
+                    + "namespace " + hub.namespace() + "; check that the kubeconfig in Secret " + hub.secretName()
+                    + " names the hub's API server and that Hookrelay's CRDs are installed there");
         };
     }
 
-    static HubProblem unreachable(String message) {
-        return new HubProblem("Unreachable", message);
+    /** No verified connection, for whatever reason: the controller's log has the details, the status does not. */
+    static HubProblem unreachable(HubAddress hub) {
+        return new HubProblem("Unreachable", "Cannot reach the hub named in the kubeconfig in Secret " + hub.secretName()
+                + ": no connection, or none whose certificate its certificate-authority-data verifies; check the "
+                + "server address, the network between the clusters and the CA. Retrying with backoff");
     }
 
     String reason() {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one Receiver in a hub, dialing out only: lists it by name (field selector), then
  * watches it from there, and keeps every change, or why it cannot see it, for the reconciler.
+ * It holds one HTTP client for the hub, used for every reconnect, and closes it when it stops.
  * A failure is reported and retried with backoff; a watch the hub ends is resumed where it
  * ended, and a watch too old to resume (410) starts over with a new list.
  */
@@ -33,6 +34,8 @@ final class HubWatch {
     private volatile boolean stopped;
     private volatile Watch<V1alpha1Receiver> watch;
     private volatile HubState latest;
+    private ApiClient client;
+    private String clientKubeconfig;
 
     HubWatch(HubAddress hub, HubCredentials credentials, RelaySettings settings, Runnable onChange) {
         this.hub = hub;
@@ -60,33 +63,46 @@ final class HubWatch {
         stopped = true;
         thread.interrupt();
         closeWatch();
+        closeClient();
     }
 
     private void run() {
         Backoff backoff = new Backoff(settings.getReconnectBaseDelay(), settings.getReconnectMaxDelay());
-        while (!stopped) {
-            try {
-                follow(backoff);
-            } catch (HubProblem problem) {
-                report(HubState.outOfReach(problem));
-            } catch (ApiException e) {
-                report(HubState.outOfReach(HubProblem.of(hub, e)));
-            } catch (RuntimeException e) {
-                // client-java's watch iterator wraps a broken stream in a RuntimeException
-                if (!stopped) {
-                    report(HubState.outOfReach(HubProblem.unreachable("The watch on the hub broke: "
-                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
+        try {
+            while (!stopped) {
+                try {
+                    follow(backoff);
+                } catch (HubProblem problem) {
+                    report(HubState.outOfReach(problem));
+                } catch (ApiException e) {
+                    if (e.getCode() == 0) {
+                        LOG.info("Relay in {}: cannot reach {}: {}", hub.relayNamespace(), hub.describe(),
+                                e.getCause() != null ? e.getCause() : e.getMessage());
+                    }
+                    report(HubState.outOfReach(HubProblem.of(hub, e)));
+                } catch (RuntimeException e) {
+                    // client-java's watch iterator wraps a broken stream in a RuntimeException
+                    if (!stopped) {
+                        LOG.info("Relay in {}: the watch on {} broke: {}", hub.relayNamespace(), hub.describe(),
+                                e.getCause() != null ? e.getCause() : e);
+                        report(HubState.outOfReach(HubProblem.unreachable(hub)));
+                    }
+                }
+                if (!stopped && !sleep(backoff)) {
+                    return;
                 }
             }
-            if (!stopped && !sleep(backoff)) {
-                return;
-            }
+        } finally {
+            closeClient();
         }
     }
 
-    /** Lists the Receiver, then watches it until the hub ends the watch for good or fails. */
+    /**
+     * Lists the Receiver, then watches it until the hub ends the watch for good, fails, or the
+     * kubeconfig changes (read again whenever a watch ends, every hookrelay.relay.watch-timeout).
+     */
     private void follow(Backoff backoff) throws HubProblem, ApiException {
-        ApiClient client = credentials.clientFor(hub);
+        ApiClient client = client();
         CustomObjectsApi api = new CustomObjectsApi(client);
         V1alpha1ReceiverList list = client.<V1alpha1ReceiverList>execute(request(api).buildCall(null),
                 V1alpha1ReceiverList.class).getData();
@@ -96,6 +112,33 @@ final class HubWatch {
         String resourceVersion = list.getMetadata().getResourceVersion();
         while (!stopped && resourceVersion != null) {
             resourceVersion = watchFrom(client, api, resourceVersion);
+            if (!stopped && client() != client) {
+                return;
+            }
+        }
+    }
+
+    /** The one client of this watch, replaced (and the old one closed) only when the kubeconfig changed. */
+    private ApiClient client() throws HubProblem, ApiException {
+        String kubeconfig = credentials.kubeconfig(hub);
+        synchronized (this) {
+            if (stopped) {
+                throw HubProblem.unreachable(hub);
+            }
+            if (client == null || !kubeconfig.equals(clientKubeconfig)) {
+                closeClient();
+                client = credentials.clientFor(hub, kubeconfig);
+                clientKubeconfig = kubeconfig;
+            }
+            return client;
+        }
+    }
+
+    private synchronized void closeClient() {
+        if (client != null) {
+            HubCredentials.close(client);
+            client = null;
+            clientKubeconfig = null;
         }
     }
 
@@ -141,6 +184,9 @@ final class HubWatch {
 
     /** Records a new state and says so; the same problem again is not news. */
     private void report(HubState state) {
+        if (stopped) {
+            return;
+        }
         HubState before = latest;
         boolean sameProblem = before != null && !state.reachable() && !before.reachable()
                 && state.reason().equals(before.reason()) && state.message().equals(before.message());

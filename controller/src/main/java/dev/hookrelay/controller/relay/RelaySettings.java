@@ -29,4 +29,12 @@ public interface RelaySettings {
      */
     @Bindable(defaultValue = "30s")
     Duration getPingInterval();
+
+    /** Whether a hub kubeconfig may name a plain http server: the token then travels unencrypted. */
+    @Bindable(defaultValue = "false")
+    boolean isAllowPlainHttp();
+
+    /** Whether a hub kubeconfig may set insecure-skip-tls-verify: whoever answers gets the token. */
+    @Bindable(defaultValue = "false")
+    boolean isAllowInsecureSkipTlsVerify();
 }

@@ -23,6 +23,7 @@ import io.kubernetes.client.openapi.models.V1Condition;
 import java.net.http.HttpResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeliveryFanoutTest {
 
     @Test
-    void recordedDeliveryPokesFluxArgoCdKubeappsAndAnyOtherKind(ControlPlane plane, TestNamespace namespace) {
+    void recordedDeliveryPokesFluxArgoCdKubeappsAndAnotherAllowedKind(ControlPlane plane, TestNamespace namespace) {
         PokeTargets targets = PokeTargets.installedOn(plane);
         Cluster cluster = new Cluster(plane, namespace.name());
         String ns = namespace.name();
@@ -48,7 +49,10 @@ class DeliveryFanoutTest {
                 TargetRefs.of(CONFIG_MAP, "settings")));
 
         try (RunningFunction function = RunningFunction.start(plane, ns, "podinfo-github", spec);
-             ControllerInstance controller = ControllerInstance.start(plane, ns)) {
+             ControllerInstance controller = ControllerInstance.start(plane, ns, Map.of(
+                     "hookrelay.controller.leader-election.enabled", false,
+                     "hookrelay.fanout.allowed-kinds", "gitrepositories.source.toolkit.fluxcd.io,applications.argoproj.io,"
+                             + "apprepositories.kubeapps.com,configmaps"))) {
             byte[] push = GitHubDeliveries.push("stefanprodan/podinfo", "6b1c3a1e");
             HttpResponse<String> answer = function.post(GitHubDeliveries.headers("push", "delivery-1", push, function.token), push);
             assertEquals(200, answer.statusCode(), answer.body());

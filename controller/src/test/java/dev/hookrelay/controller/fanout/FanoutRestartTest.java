@@ -4,7 +4,7 @@ import static dev.hookrelay.controller.fanout.RecordedEvents.awaitHandled;
 import static dev.hookrelay.controller.fanout.RecordedEvents.receiverWith;
 import static dev.hookrelay.controller.fanout.RecordedEvents.recordEvent;
 import static dev.hookrelay.controller.testing.PokeTargets.APP_REPOSITORY;
-import static dev.hookrelay.controller.testing.PokeTargets.CONFIG_MAP;
+import static dev.hookrelay.controller.testing.PokeTargets.KUSTOMIZATION;
 import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +30,9 @@ class FanoutRestartTest {
         String ns = namespace.name();
         targets.create(APP_REPOSITORY, ns, "charts");
         targets.create(GIT_REPOSITORY, ns, "podinfo");
-        targets.create(CONFIG_MAP, ns, "after-restart");
+        targets.create(KUSTOMIZATION, ns, "after-restart");
         receiverWith(cluster, "handled", TargetRefs.of(APP_REPOSITORY, "charts"), TargetRefs.of(GIT_REPOSITORY, "podinfo"));
-        receiverWith(cluster, "later", TargetRefs.of(CONFIG_MAP, "after-restart"));
+        receiverWith(cluster, "later", TargetRefs.of(KUSTOMIZATION, "after-restart"));
         try (ControllerInstance first = ControllerInstance.start(plane, ns)) {
             recordEvent(cluster, "handled", 1);
             awaitHandled(cluster, "handled", 1);

@@ -1,7 +1,5 @@
 package dev.hookrelay.controller.fanout;
 
-import static dev.hookrelay.controller.testing.PokeTargets.CONFIG_MAP;
-import static dev.hookrelay.controller.testing.PokeTargets.GENERIC_ANNOTATION;
 import static dev.hookrelay.controller.testing.PokeTargets.FLUX_ANNOTATION;
 import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static dev.hookrelay.controller.testing.PokeTargets.KUSTOMIZATION;
@@ -78,9 +76,9 @@ class FanoutTargetsTest {
     void targetInAnotherNamespaceIsRefusedByDefaultAndTheRestIsPoked(Cluster cluster) {
         String other = TestNamespace.create(ControlPlane.shared(), "elsewhere").name();
         targets.create(GIT_REPOSITORY, other, "foreign");
-        targets.create(CONFIG_MAP, cluster.namespace(), "local");
+        targets.create(KUSTOMIZATION, cluster.namespace(), "local");
         receiverWith(cluster, "reaching-out", TargetRefs.inNamespace(GIT_REPOSITORY, other, "foreign"),
-                TargetRefs.of(CONFIG_MAP, "local"));
+                TargetRefs.of(KUSTOMIZATION, "local"));
 
         recordEvent(cluster, "reaching-out", 1);
 
@@ -94,7 +92,7 @@ class FanoutTargetsTest {
         assertTrue(cluster.eventsAbout("reaching-out").stream().anyMatch(
                 e -> "CrossNamespaceRefused".equals(e.getReason()) && "Warning".equals(e.getType())));
         assertNull(targets.annotation(GIT_REPOSITORY, other, "foreign", FLUX_ANNOTATION));
-        assertEquals(EVENT_TIME, targets.annotation(CONFIG_MAP, cluster.namespace(), "local", GENERIC_ANNOTATION));
+        assertEquals(EVENT_TIME, targets.annotation(KUSTOMIZATION, cluster.namespace(), "local", FLUX_ANNOTATION));
     }
 
     @Test
@@ -132,8 +130,8 @@ class FanoutTargetsTest {
 
     @Test
     void readyAndTargetsPokedSurviveEachOthersStatusWrites(Cluster cluster) {
-        targets.create(CONFIG_MAP, cluster.namespace(), "shared-status");
-        receiverWith(cluster, "shared", TargetRefs.of(CONFIG_MAP, "shared-status"));
+        targets.create(GIT_REPOSITORY, cluster.namespace(), "shared-status");
+        receiverWith(cluster, "shared", TargetRefs.of(GIT_REPOSITORY, "shared-status"));
         V1Condition notReady = cluster.awaitReady("shared", "False", "ServiceNotReady").getStatus().getConditions().get(0);
 
         recordEvent(cluster, "shared", 1);

@@ -3,6 +3,7 @@ package dev.hookrelay.controller.relay;
 import static dev.hookrelay.controller.testing.PokeTargets.FLUX_ANNOTATION;
 import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
@@ -15,9 +16,16 @@ import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.receiver.GitHubDeliveries;
 import dev.hookrelay.receiver.RunningFunction;
 import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.FreePort;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.models.V1Condition;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -151,5 +159,90 @@ class RelayTest {
         planes.deleteRelay("moving");
         Eventually.await("no watch left for Relay moving", Cluster.TIMEOUT, () -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(t -> t.getName().equals("hub-watch-" + edgeNamespace + "-elsewhere")));
+    }
+
+    @Test
+    void kubeconfigThatSkipsTlsVerificationIsRefused() {
+        String kubeconfig = planes.followerKubeconfig(hubNamespace, "skip-verify", true)
+                .replaceFirst("certificate-authority-data: .*", "insecure-skip-tls-verify: true");
+        planes.createSecret("skip-verify-kubeconfig", kubeconfig);
+
+        planes.createRelay("skip-verify", "skip-verify-kubeconfig", hubNamespace, "podinfo-github");
+
+        planes.awaitCondition("skip-verify", "HubReachable", "False", "InsecureConnectionRefused");
+        assertEquals("The kubeconfig in Secret skip-verify-kubeconfig is refused: it sets insecure-skip-tls-verify, so "
+                + "anyone in the network path could pose as the hub and take the credential; give the hub's CA in "
+                + "certificate-authority-data instead (or ask the controller's administrator to set "
+                + "hookrelay.relay.allow-insecure-skip-tls-verify)", planes.condition("skip-verify", "HubReachable").getMessage());
+    }
+
+    @Test
+    void plainHttpHubIsRefused() {
+        String kubeconfig = planes.followerKubeconfig(hubNamespace, "plain-http", true).replace("https://", "http://");
+        planes.createSecret("plain-http-kubeconfig", kubeconfig);
+
+        planes.createRelay("plain-http", "plain-http-kubeconfig", hubNamespace, "podinfo-github");
+
+        planes.awaitCondition("plain-http", "HubReachable", "False", "InsecureConnectionRefused");
+        assertTrue(planes.condition("plain-http", "HubReachable").getMessage().startsWith(
+                "The kubeconfig in Secret plain-http-kubeconfig is refused: its server is plain http"));
+    }
+
+    /** A Relay must not work as a port scanner: a closed port and a listening non-hub read the same. */
+    @Test
+    void unreachableHubSaysSoWithoutAddressOrWhatAnswered() throws Exception {
+        String template = planes.followerKubeconfig(hubNamespace, "nowhere", true);
+        int closedPort = FreePort.pick();
+        try (ServerSocket notAHub = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answerer = new Thread(() -> answerWithGarbage(notAHub), "not-a-hub");
+            answerer.setDaemon(true);
+            answerer.start();
+            planes.createSecret("closed-port", template.replace(hub.url(), "https://127.0.0.1:" + closedPort));
+            planes.createSecret("not-a-hub", template.replace(hub.url(), "https://127.0.0.1:" + notAHub.getLocalPort()));
+
+            planes.createRelay("closed-port", "closed-port", hubNamespace, "podinfo-github");
+            planes.createRelay("not-a-hub", "not-a-hub", hubNamespace, "podinfo-github");
+
+            planes.awaitCondition("closed-port", "HubReachable", "False", "Unreachable");
+            planes.awaitCondition("not-a-hub", "HubReachable", "False", "Unreachable");
+            String closed = planes.condition("closed-port", "HubReachable").getMessage();
+            String listening = planes.condition("not-a-hub", "HubReachable").getMessage().replace("not-a-hub", "closed-port");
+            assertEquals(closed, listening);
+            for (String leak : List.of("127.0.0.1", Integer.toString(closedPort), Integer.toString(notAHub.getLocalPort()),
+                    "refused", "SSL", "HTTP/1.1")) {
+                assertFalse(closed.contains(leak), closed);
+            }
+        }
+    }
+
+    @Test
+    void hubConnectionIsClosedWhenTheRelayMovesAndWhenItGoes() throws Exception {
+        try (Tunnel network = new Tunnel(URI.create(hub.url()).getPort())) {
+            planes.createSecret("counted-kubeconfig", planes.followerKubeconfig(hubNamespace, "counted", true)
+                    .replace(hub.url(), "https://127.0.0.1:" + network.port()));
+            planes.createRelay("counted", "counted-kubeconfig", hubNamespace, "podinfo-github");
+            planes.awaitCondition("counted", "HubReachable", "True", "Connected");
+            Eventually.await("one connection to the hub", Cluster.TIMEOUT, () -> network.connections() == 1);
+
+            planes.patchRelay("counted", """
+                    {"spec": {"hub": {"receiver": "elsewhere"}}}""");
+            planes.awaitCondition("counted", "Ready", "False", "NotFound");
+            Eventually.await("the first watch's connection closed, the second's open", Cluster.TIMEOUT,
+                    () -> network.connections() == 1);
+
+            planes.deleteRelay("counted");
+            Eventually.await("no connection left to the hub", Cluster.TIMEOUT, () -> network.connections() == 0);
+        }
+    }
+
+    private static void answerWithGarbage(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket client = server.accept()) {
+                client.getOutputStream().write("HTTP/1.1 418 I'm a teapot\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
 }

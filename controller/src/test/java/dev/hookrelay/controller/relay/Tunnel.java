@@ -31,6 +31,11 @@ final class Tunnel implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Connections open through the tunnel now. */
+    int connections() {
+        return open.size() / 2;
+    }
+
     void cut() {
         cut = true;
         open.forEach(Tunnel::closeQuietly);

@@ -36,6 +36,7 @@ public final class ControllerInstance implements AutoCloseable {
         properties.put("kubernetes.client.kube-config-path", plane.kubeconfig().toString());
         properties.put("hookrelay.controller.namespaces", List.of(namespace));
         properties.put("hookrelay.controller.retry-max-delay", "1s");
+        properties.put("hookrelay.controller.referenced-secret-recheck", "1s");
         properties.put("kubernetes.client.namespace", namespace);
         properties.putAll(extra);
         return new ControllerInstance(properties);
@@ -46,7 +47,11 @@ public final class ControllerInstance implements AutoCloseable {
     }
 
     public List<String> writes() {
-        return context.getBean(ApiWriteCounter.class).writes();
+        return context.getBean(ApiRequests.class).writes();
+    }
+
+    public List<ApiRequests.Sent> requests() {
+        return context.getBean(ApiRequests.class).all();
     }
 
     /** The status the controller passed to exit, or -1 if it did not ask to exit. */
