@@ -11,6 +11,7 @@ import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrdInstallTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"receivers.hookrelay.dev", "relays.hookrelay.dev", "services.serving.knative.dev"})
+    @ValueSource(strings = {"receivers.hookrelay.dev", "relays.hookrelay.dev", "providers.hookrelay.dev", "alerts.hookrelay.dev",
+            "services.serving.knative.dev"})
     void crdIsEstablished(String name, ControlPlane plane) throws ApiException {
         V1CustomResourceDefinition crd = new ApiextensionsV1Api(plane.adminClient())
                 .readCustomResourceDefinition(name).execute();
@@ -46,6 +48,35 @@ class CrdInstallTest {
         assertEquals(List.of("NAME", "TYPE", "READY", "EVENTS", "LAST", "EVENT", "URL", "AGE"),
                 List.of(header.trim().split("\\s+")), table);
         assertTrue(table.lines().anyMatch(line -> line.startsWith("columns") && line.contains("github")), table);
+    }
+
+    @Test
+    void kubectlShowsTheProviderAndAlertPrinterColumns(ControlPlane plane, TestNamespace namespace) throws Exception {
+        for (DynamicKubernetesObject object : Manifests.parse("""
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: Provider
+                metadata: {name: chat}
+                spec: {type: slack, address: 'https://hooks.slack.com/services/x'}
+                ---
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: Alert
+                metadata: {name: errors}
+                spec: {providerRef: {name: chat}, eventSeverity: error, eventSources: [{kind: Kustomization, name: '*'}]}
+                """)) {
+            Manifests.create(plane.adminClient(), namespace.name(), object).throwsApiException();
+        }
+        Kubectl kubectl = new Kubectl(plane);
+
+        String providers = kubectl.run("get", "providers.hookrelay.dev", "-n", namespace.name());
+        String alerts = kubectl.run("get", "hra", "-n", namespace.name(), "-o", "wide");
+
+        assertEquals(List.of("NAME", "TYPE", "READY", "AGE"),
+                List.of(providers.lines().findFirst().orElseThrow().trim().split("\\s+")), providers);
+        assertTrue(providers.lines().anyMatch(line -> line.startsWith("chat") && line.contains("slack")), providers);
+        assertEquals(List.of("NAME", "PROVIDER", "SEVERITY", "READY", "STATUS", "AGE"),
+                List.of(alerts.lines().findFirst().orElseThrow().trim().split("\\s+")), alerts);
+        assertTrue(alerts.lines().anyMatch(line -> line.startsWith("errors") && line.contains("chat") && line.contains("error")),
+                alerts);
     }
 
     @Test

@@ -33,7 +33,18 @@ class ModelMatchesCrdTest {
                 Arguments.of("relays", "spec.hub.kubeConfigSecretRef", V1alpha1KubeConfigSecretRef.class),
                 Arguments.of("relays", "spec.resources[]", V1alpha1TargetRef.class),
                 Arguments.of("relays", "status", V1alpha1RelayStatus.class),
-                Arguments.of("relays", "status.lastEvent", V1alpha1ReceivedEvent.class));
+                Arguments.of("relays", "status.lastEvent", V1alpha1ReceivedEvent.class),
+                Arguments.of("providers", "spec", V1alpha1ProviderSpec.class),
+                Arguments.of("providers", "spec.secretRef", V1alpha1SecretRef.class),
+                Arguments.of("providers", "spec.certSecretRef", V1alpha1SecretRef.class),
+                Arguments.of("providers", "spec.proxySecretRef", V1alpha1SecretRef.class),
+                Arguments.of("providers", "spec.sinkRef", V1alpha1SinkRef.class),
+                Arguments.of("providers", "status", V1alpha1ReadyStatus.class),
+                Arguments.of("providers", "status.conditions[]", V1Condition.class),
+                Arguments.of("alerts", "spec", V1alpha1AlertSpec.class),
+                Arguments.of("alerts", "spec.providerRef", V1alpha1LocalObjectReference.class),
+                Arguments.of("alerts", "spec.eventSources[]", V1alpha1TargetRef.class),
+                Arguments.of("alerts", "status", V1alpha1ReadyStatus.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -59,6 +59,16 @@ class SchemaValidationTest {
         relay without receiver    | Relay    | {hub: {kubeConfigSecretRef: {name: k}, namespace: hub}}                              | spec.hub.receiver: Required value
         relay bad hub namespace   | Relay    | {hub: {kubeConfigSecretRef: {name: k}, namespace: Hub_NS, receiver: r}}              | spec.hub.namespace must be a valid namespace name
         relay empty secret name   | Relay    | {hub: {kubeConfigSecretRef: {name: ''}, namespace: hub, receiver: r}}                | spec.hub.kubeConfigSecretRef.name is empty; name the Secret that holds the hub kubeconfig
+        unknown provider type     | Provider | {type: hipchat, address: 'https://example.com'}                                      | spec.type: Unsupported value: "hipchat": supported values: "generic", "generic-hmac", "cloudevents", "slack"
+        sinkRef without cloudevents | Provider | {type: slack, sinkRef: {apiVersion: eventing.knative.dev/v1, kind: Broker, name: default}} | spec.sinkRef names a CloudEvents sink, so it needs type: cloudevents; set type: cloudevents or remove sinkRef
+        channel on a type without | Provider | {type: msteams, channel: general}                                                    | spec.channel has no meaning for type msteams; remove it
+        commitStatusExpr on chat  | Provider | {type: slack, commitStatusExpr: "'x'"}                                               | spec.commitStatusExpr is only for the commit status types
+        bad provider timeout      | Provider | {type: slack, timeout: 15 seconds}                                                   | spec.timeout: Invalid value
+        alert without provider    | Alert    | {eventSources: [{kind: Kustomization, name: '*'}]}                                   | spec.providerRef: Required value
+        alert without sources     | Alert    | {providerRef: {name: slack}, eventSources: []}                                       | spec.eventSources: Invalid value
+        alert unknown source kind | Alert    | {providerRef: {name: slack}, eventSources: [{kind: Pod, name: x}]}                   | spec.eventSources[0].kind: Unsupported value: "Pod"
+        alert bad severity        | Alert    | {providerRef: {name: slack}, eventSeverity: warning, eventSources: [{kind: Receiver, name: x}]} | spec.eventSeverity: Unsupported value: "warning"
+        alert matchLabels by name | Alert    | {providerRef: {name: slack}, eventSources: [{kind: Receiver, name: x, matchLabels: {a: b}}]} | matchLabels selects objects only with name: '*'; set name to '*' or remove matchLabels
         """)
     void invalidObjectIsRefusedWithAMessageThatSaysWhatToFix(
             String title, String kind, String spec, String expectedMessage, ControlPlane plane, TestNamespace namespace) {

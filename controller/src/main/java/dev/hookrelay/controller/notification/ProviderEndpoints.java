@@ -1,0 +1,148 @@
+package dev.hookrelay.controller.notification;
+
+import dev.hookrelay.api.V1alpha1Provider;
+import dev.hookrelay.api.V1alpha1ProviderSpec;
+import dev.hookrelay.api.V1alpha1SecretRef;
+import io.kubernetes.client.openapi.models.V1Secret;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Reads a Provider's Secrets and sinkRef into a {@link ProviderEndpoint}, or says what is
+ * missing. The Provider reconciler shows the answer in Ready; the dispatcher sends with it.
+ */
+@Singleton
+class ProviderEndpoints {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a resolved sinkRef URL is used before the sink is read again. */
+    private static final Duration REUSE = Duration.ofMinutes(1);
+
+    private final NotificationCaches caches;
+    private final Sinks sinks;
+    private final HttpClients clients;
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+    ProviderEndpoints(NotificationCaches caches, Sinks sinks, HttpClients clients) {
+        this.caches = caches;
+        this.sinks = sinks;
+        this.clients = clients;
+    }
+
+    /**
+     * The endpoint as last resolved, while neither the Provider nor its Secrets changed and for
+     * at most a minute; resolved again otherwise.
+     */
+    ProviderEndpoint current(V1alpha1Provider provider) throws ProviderProblem {
+        String version = version(provider);
+        Resolved last = resolved.get(provider.getMetadata().getUid());
+        if (last != null && last.version().equals(version) && Instant.now().isBefore(last.at().plus(REUSE))) {
+            return last.endpoint();
+        }
+        ProviderEndpoint endpoint = resolve(provider);
+        resolved.put(provider.getMetadata().getUid(), new Resolved(version, Instant.now(), endpoint));
+        return endpoint;
+    }
+
+    void forget(String uid) {
+        resolved.remove(uid);
+    }
+
+    ProviderEndpoint resolve(V1alpha1Provider provider) throws ProviderProblem {
+        V1alpha1ProviderSpec spec = provider.getSpec();
+        String namespace = provider.getMetadata().getNamespace();
+        Map<String, String> secret = data(namespace, spec.getSecretRef(), "secretRef");
+        String address = secret.getOrDefault("address", spec.getAddress());
+        if (spec.getSinkRef() != null) {
+            address = sinks.url(spec.getSinkRef(), namespace);
+        }
+        Map<String, String> headers = headers(secret.get("headers"), spec.getSecretRef());
+        Map<String, String> cert = data(namespace, spec.getCertSecretRef(), "certSecretRef");
+        Map<String, String> proxy = data(namespace, spec.getProxySecretRef(), "proxySecretRef");
+        return new ProviderEndpoint(namespace, provider.getMetadata().getName(), provider.getMetadata().getUid(),
+                spec.getType(), address, spec.getChannel(), secret.getOrDefault("username", spec.getUsername()),
+                secret.get("token"), secret.get("password"), headers, timeout(spec.getTimeout()),
+                spec.getCommitStatusExpr(), clients.forProvider(cert, proxy, spec));
+    }
+
+    /** Whether the Provider names this Secret in any of its references. */
+    static boolean references(V1alpha1Provider provider, String secretName) {
+        V1alpha1ProviderSpec spec = provider.getSpec();
+        for (V1alpha1SecretRef ref : new V1alpha1SecretRef[] {spec.getSecretRef(), spec.getCertSecretRef(), spec.getProxySecretRef()}) {
+            if (ref != null && secretName.equals(ref.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String version(V1alpha1Provider provider) {
+        StringBuilder version = new StringBuilder(provider.getMetadata().getResourceVersion());
+        V1alpha1ProviderSpec spec = provider.getSpec();
+        for (V1alpha1SecretRef ref : new V1alpha1SecretRef[] {spec.getSecretRef(), spec.getCertSecretRef(), spec.getProxySecretRef()}) {
+            V1Secret secret = ref == null ? null : caches.secrets().get(provider.getMetadata().getNamespace(), ref.getName());
+            version.append('/').append(secret == null ? "-" : secret.getMetadata().getResourceVersion());
+        }
+        return version.toString();
+    }
+
+    private record Resolved(String version, Instant at, ProviderEndpoint endpoint) {
+    }
+
+    private Map<String, String> data(String namespace, V1alpha1SecretRef ref, String field) throws ProviderProblem {
+        if (ref == null) {
+            return Map.of();
+        }
+        V1Secret secret = caches.secrets().get(namespace, ref.getName());
+        if (secret == null) {
+            throw new ProviderProblem("SecretNotFound", "Secret " + namespace + "/" + ref.getName() + " named by spec." + field
+                    + " does not exist; create it or fix the reference");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        if (secret.getData() != null) {
+            secret.getData().forEach((key, value) -> data.put(key, new String(value, StandardCharsets.UTF_8).strip()));
+        }
+        return data;
+    }
+
+    private static Map<String, String> headers(String yaml, V1alpha1SecretRef ref) throws ProviderProblem {
+        if (yaml == null || yaml.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Object parsed = new Yaml().load(yaml);
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("not a map");
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            map.forEach((key, value) -> headers.put(String.valueOf(key), String.valueOf(value)));
+            return headers;
+        } catch (RuntimeException e) {
+            throw new ProviderProblem("HeadersInvalid", "the `headers` key of Secret " + ref.getName()
+                    + " is not a YAML map of header names to values");
+        }
+    }
+
+    private static Duration timeout(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_TIMEOUT;
+        }
+        Duration total = Duration.ZERO;
+        var matcher = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m)").matcher(value);
+        while (matcher.find()) {
+            double amount = Double.parseDouble(matcher.group(1));
+            long millis = switch (matcher.group(2)) {
+                case "ms" -> (long) amount;
+                case "s" -> (long) (amount * 1000);
+                default -> (long) (amount * 60_000);
+            };
+            total = total.plusMillis(millis);
+        }
+        return total.isZero() ? DEFAULT_TIMEOUT : total;
+    }
+}

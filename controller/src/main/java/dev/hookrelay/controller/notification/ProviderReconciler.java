@@ -1,0 +1,79 @@
+package dev.hookrelay.controller.notification;
+
+import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Provider;
+import dev.hookrelay.controller.kube.Conditions;
+import dev.hookrelay.controller.kube.KubeEvents;
+import io.kubernetes.client.extended.controller.reconciler.Reconciler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1Condition;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Ready of a Provider: its Secrets exist and hold what its type needs, its sinkRef resolves,
+ * and its type can format an event with them (checked on a sample event, without sending it).
+ */
+@Singleton
+class ProviderReconciler implements Reconciler {
+    private static final FluxEvent SAMPLE = new FluxEvent(
+            new FluxEvent.InvolvedObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "default", "sample", "00000000"),
+            FluxEvent.INFO, OffsetDateTime.now(ZoneOffset.UTC), "sample", "ReconciliationSucceeded",
+            Map.of("revision", "main@sha1:0000000000000000000000000000000000000000"), "hookrelay-controller", null);
+
+    private final NotificationCaches caches;
+    private final ProviderEndpoints endpoints;
+    private final Notifiers notifiers;
+    private final ReadyStatusWriter<V1alpha1Provider> status;
+    private final KubeEvents events;
+
+    ProviderReconciler(NotificationCaches caches, ProviderEndpoints endpoints, Notifiers notifiers, ApiClient client,
+                       KubeEvents events) {
+        this.caches = caches;
+        this.endpoints = endpoints;
+        this.notifiers = notifiers;
+        this.status = new ReadyStatusWriter<>(client, V1alpha1Provider.class, HookrelayApi.PROVIDERS);
+        this.events = events;
+    }
+
+    @Override
+    public Result reconcile(Request request) {
+        V1alpha1Provider provider = caches.providers().get(request.getNamespace(), request.getName());
+        if (provider == null) {
+            return new Result(false);
+        }
+        try {
+            if (provider.getSpec().isSuspend()) {
+                status.write(provider, false, "Suspended", "spec.suspend is true: nothing is sent to this Provider");
+                return new Result(false);
+            }
+            try {
+                ProviderEndpoint endpoint = endpoints.resolve(provider);
+                endpoints.forget(provider.getMetadata().getUid());
+                notifiers.forType(endpoint.type()).requests(SAMPLE, endpoint);
+                status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType());
+            } catch (ProviderProblem e) {
+                notReady(provider, e.reason(), e.getMessage());
+            } catch (NotifierException e) {
+                notReady(provider, "InvalidConfiguration", e.getMessage());
+            }
+            return new Result(false);
+        } catch (ApiException e) {
+            return new Result(true);
+        }
+    }
+
+    private void notReady(V1alpha1Provider provider, String reason, String message) throws ApiException {
+        V1Condition before = provider.getStatus() == null ? null
+                : Conditions.find(provider.getStatus().getConditions(), ReadyStatusWriter.READY);
+        if (before == null || !reason.equals(before.getReason())) {
+            events.warning(provider, reason, message);
+        }
+        status.write(provider, false, reason, message);
+    }
+}
