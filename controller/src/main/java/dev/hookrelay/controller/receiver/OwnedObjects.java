@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
  */
 final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObject> {
     static final String FIELD_MANAGER = "hookrelay-controller";
+    private static final int UNPROCESSABLE = 422;
 
     private final String kind;
     private final GenericKubernetesApi<T, L> api;
@@ -56,7 +57,7 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         if (actual == null) {
             KubernetesApiResponse<T> created = api.create(desired.apply(null), new CreateOptions().fieldManager(FIELD_MANAGER));
             if (created.getHttpStatusCode() != HttpURLConnection.HTTP_CONFLICT) {
-                return Optional.of(created.throwsApiException().getObject());
+                return Optional.of(succeeded(created, name));
             }
             actual = api.get(namespace, name).throwsApiException().getObject();
         }
@@ -68,10 +69,24 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
     }
 
     private T apply(T wanted) throws ApiException {
-        return api.patch(wanted.getMetadata().getNamespace(), wanted.getMetadata().getName(),
+        return succeeded(api.patch(wanted.getMetadata().getNamespace(), wanted.getMetadata().getName(),
                         V1Patch.PATCH_FORMAT_APPLY_YAML, new V1Patch(json(wanted).toString()),
-                        new PatchOptions().fieldManager(FIELD_MANAGER).force(true))
-                .throwsApiException().getObject();
+                        new PatchOptions().fieldManager(FIELD_MANAGER).force(true)),
+                wanted.getMetadata().getName());
+    }
+
+    /**
+     * The object written, or why not. A refusal of the object itself (its schema, or an admission
+     * webhook such as Knative's) is reported in the Receiver's conditions with the API server's
+     * words: it comes back on every retry until the controller's configuration changes.
+     */
+    private T succeeded(KubernetesApiResponse<T> response, String name) throws ApiException {
+        int code = response.getHttpStatusCode();
+        if ((code == HttpURLConnection.HTTP_BAD_REQUEST || code == UNPROCESSABLE) && response.getStatus() != null) {
+            throw Problem.retried(kind.replace(" ", "") + "Refused", "The API server refused " + kind + " " + name + ": "
+                    + response.getStatus().getMessage());
+        }
+        return response.throwsApiException().getObject();
     }
 
     private boolean isUpToDate(T actual, T wanted, V1alpha1Receiver owner) {

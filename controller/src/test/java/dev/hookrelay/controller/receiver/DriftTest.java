@@ -44,7 +44,8 @@ class DriftTest {
         cluster.awaitReady("edited", "False", "ServiceNotReady");
 
         cluster.patchKnativeService("hookrelay-edited", """
-                {"spec": {"template": {"spec": {"containers": [{"name": "receiver-fn", "image": "evil:latest"}]}}}}""");
+                [{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "evil:latest"},
+                 {"op": "remove", "path": "/spec/template/spec/containers/0/env"}]""");
 
         DynamicKubernetesObject restored = Eventually.await("Knative Service restored", Cluster.TIMEOUT, () -> {
             DynamicKubernetesObject service = cluster.knativeService("hookrelay-edited");

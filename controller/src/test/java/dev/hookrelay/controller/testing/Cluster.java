@@ -157,8 +157,9 @@ public final class Cluster {
         return Eventually.await("Knative Service " + name, TIMEOUT, () -> knativeService(name));
     }
 
-    public void patchKnativeService(String name, String mergePatch) {
-        call(() -> knativeServices.patch(namespace, name, V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, new V1Patch(mergePatch))
+    /** Edits the Knative Service with a JSON Patch (RFC 6902), as {@code kubectl patch --type=json} does. */
+    public void patchKnativeService(String name, String jsonPatch) {
+        call(() -> knativeServices.patch(namespace, name, V1Patch.PATCH_FORMAT_JSON_PATCH, new V1Patch(jsonPatch))
                 .throwsApiException());
     }
 
