@@ -28,12 +28,16 @@ class ModelMatchesCrdTest {
                 Arguments.of("receivers", "status.lastEvent", V1alpha1ReceivedEvent.class),
                 Arguments.of("receivers", "status.recentEvents[]", V1alpha1ReceivedEvent.class),
                 Arguments.of("receivers", "status.conditions[]", V1Condition.class),
+                Arguments.of("receivers", "status.pendingTargets", V1alpha1PendingTargets.class),
+                Arguments.of("receivers", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class),
                 Arguments.of("relays", "spec", V1alpha1RelaySpec.class),
                 Arguments.of("relays", "spec.hub", V1alpha1HubRef.class),
                 Arguments.of("relays", "spec.hub.kubeConfigSecretRef", V1alpha1KubeConfigSecretRef.class),
                 Arguments.of("relays", "spec.resources[]", V1alpha1TargetRef.class),
                 Arguments.of("relays", "status", V1alpha1RelayStatus.class),
-                Arguments.of("relays", "status.lastEvent", V1alpha1ReceivedEvent.class));
+                Arguments.of("relays", "status.lastEvent", V1alpha1ReceivedEvent.class),
+                Arguments.of("relays", "status.pendingTargets", V1alpha1PendingTargets.class),
+                Arguments.of("relays", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")
