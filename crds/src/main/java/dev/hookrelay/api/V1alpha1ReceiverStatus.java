@@ -25,6 +25,8 @@ public class V1alpha1ReceiverStatus {
     private List<V1alpha1ReceivedEvent> recentEvents;
     @SerializedName("handledEventCount")
     private Long handledEventCount;
+    @SerializedName("pendingTargets")
+    private V1alpha1PendingTargets pendingTargets;
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -105,6 +107,16 @@ public class V1alpha1ReceiverStatus {
 
     public V1alpha1ReceiverStatus handledEventCount(long handledEventCount) {
         this.handledEventCount = handledEventCount;
+        return this;
+    }
+
+    /** Targets still to poke after a fan-out that failed for some; null when every target was poked. */
+    public V1alpha1PendingTargets getPendingTargets() {
+        return pendingTargets;
+    }
+
+    public V1alpha1ReceiverStatus pendingTargets(V1alpha1PendingTargets pendingTargets) {
+        this.pendingTargets = pendingTargets;
         return this;
     }
 }

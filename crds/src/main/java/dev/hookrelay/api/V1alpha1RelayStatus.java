@@ -14,6 +14,8 @@ public class V1alpha1RelayStatus {
     private Long hubEventCount;
     @SerializedName("handledEventCount")
     private Long handledEventCount;
+    @SerializedName("pendingTargets")
+    private V1alpha1PendingTargets pendingTargets;
     @SerializedName("lastEvent")
     private V1alpha1ReceivedEvent lastEvent;
 
@@ -59,6 +61,16 @@ public class V1alpha1RelayStatus {
 
     public V1alpha1RelayStatus lastEvent(V1alpha1ReceivedEvent lastEvent) {
         this.lastEvent = lastEvent;
+        return this;
+    }
+
+    /** Targets still to poke after a fan-out that failed for some; null when every target was poked. */
+    public V1alpha1PendingTargets getPendingTargets() {
+        return pendingTargets;
+    }
+
+    public V1alpha1RelayStatus pendingTargets(V1alpha1PendingTargets pendingTargets) {
+        this.pendingTargets = pendingTargets;
         return this;
     }
 }

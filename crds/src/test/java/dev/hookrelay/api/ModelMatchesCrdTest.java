@@ -28,6 +28,8 @@ class ModelMatchesCrdTest {
                 Arguments.of("receivers", "status.lastEvent", V1alpha1ReceivedEvent.class),
                 Arguments.of("receivers", "status.recentEvents[]", V1alpha1ReceivedEvent.class),
                 Arguments.of("receivers", "status.conditions[]", V1Condition.class),
+                Arguments.of("receivers", "status.pendingTargets", V1alpha1PendingTargets.class),
+                Arguments.of("receivers", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class),
                 Arguments.of("relays", "spec", V1alpha1RelaySpec.class),
                 Arguments.of("relays", "spec.hub", V1alpha1HubRef.class),
                 Arguments.of("relays", "spec.hub.kubeConfigSecretRef", V1alpha1KubeConfigSecretRef.class),
@@ -44,7 +46,9 @@ class ModelMatchesCrdTest {
                 Arguments.of("alerts", "spec", V1alpha1AlertSpec.class),
                 Arguments.of("alerts", "spec.providerRef", V1alpha1LocalObjectReference.class),
                 Arguments.of("alerts", "spec.eventSources[]", V1alpha1TargetRef.class),
-                Arguments.of("alerts", "status", V1alpha1ReadyStatus.class));
+                Arguments.of("alerts", "status", V1alpha1ReadyStatus.class),
+                Arguments.of("relays", "status.pendingTargets", V1alpha1PendingTargets.class),
+                Arguments.of("relays", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class));
     }
 
     @ParameterizedTest(name = "{0} {1}")

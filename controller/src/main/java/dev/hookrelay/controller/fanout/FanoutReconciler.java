@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Pokes a Receiver's targets once for the events it recorded since the last poke, then
  * records status.handledEventCount, so that neither a retry nor a restart pokes again for
- * them. A target that could not be poked keeps the count where it was and is retried with
- * backoff; a refused target (another namespace) is reported and skipped.
+ * them. A target that could not be poked keeps the count where it was, is listed in
+ * status.pendingTargets and retried with backoff, alone: the targets poked already are not
+ * poked again, after a restart either. A refused target (another namespace, a kind not
+ * allowed) is reported and skipped.
  */
 @Singleton
 class FanoutReconciler implements Reconciler {
@@ -24,7 +26,7 @@ class FanoutReconciler implements Reconciler {
     private final FanoutReceivers receivers;
     private final Fanout fanout;
     private final FanoutStatusWriter statusWriter;
-    private final PokedCounts poked = new PokedCounts();
+    private final FanoutMemory memory = new FanoutMemory();
 
     FanoutReconciler(FanoutReceivers receivers, Fanout fanout, FanoutStatusWriter statusWriter) {
         this.receivers = receivers;
@@ -36,7 +38,7 @@ class FanoutReconciler implements Reconciler {
     public Result reconcile(Request request) {
         V1alpha1Receiver receiver = receivers.cache().get(request.getNamespace(), request.getName());
         if (receiver == null) {
-            poked.forget(request.getNamespace(), request.getName());
+            memory.forget(request.getNamespace(), request.getName());
             return new Result(false);
         }
         if (receiver.getMetadata().getDeletionTimestamp() != null || receiver.getStatus() == null) {
@@ -53,26 +55,27 @@ class FanoutReconciler implements Reconciler {
 
     private Result reconcile(V1alpha1Receiver receiver, V1alpha1ReceiverStatus status) throws ApiException {
         long eventCount = status.getEventCount();
-        long handled = Math.max(status.getHandledEventCount(), poked.of(receiver));
+        long handled = Math.max(status.getHandledEventCount(), memory.handled(receiver));
         if (eventCount > handled && !receiver.getSpec().getResources().isEmpty()) {
             return pokeNewEvents(receiver, status);
         }
         if (handled > status.getHandledEventCount()) {
             // poked, but the status write is not in the cache yet, or it failed
-            statusWriter.write(receiver, handled, null);
+            statusWriter.write(receiver, handled, null, null);
         } else if (FanoutReceivers.changedSinceReported(receiver)) {
-            statusWriter.write(receiver, handled, fanout.check(receiver.getMetadata().getNamespace(),
+            statusWriter.write(receiver, handled, null, fanout.check(receiver.getMetadata().getNamespace(),
                     receiver.getSpec().getResources()));
         }
         return new Result(false);
     }
 
     private Result pokeNewEvents(V1alpha1Receiver receiver, V1alpha1ReceiverStatus status) throws ApiException {
-        FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()));
-        if (result.complete()) {
-            poked.record(receiver, status.getEventCount());
-        }
-        statusWriter.write(receiver, result.complete() ? status.getEventCount() : status.getHandledEventCount(), result);
+        long eventCount = status.getEventCount();
+        FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()),
+                eventCount, memory.left(receiver, status.getPendingTargets()));
+        long handled = result.complete() ? eventCount : status.getHandledEventCount();
+        memory.record(receiver, handled, result.left());
+        statusWriter.write(receiver, handled, result.left(), result);
         return new Result(!result.complete());
     }
 }

@@ -77,14 +77,14 @@ final class HubWatch {
                 } catch (ApiException e) {
                     if (e.getCode() == 0) {
                         LOG.info("Relay in {}: cannot reach {}: {}", hub.relayNamespace(), hub.describe(),
-                                e.getCause() != null ? e.getCause() : e.getMessage());
+                                String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage()));
                     }
                     report(HubState.outOfReach(HubProblem.of(hub, e)));
                 } catch (RuntimeException e) {
                     // client-java's watch iterator wraps a broken stream in a RuntimeException
                     if (!stopped) {
                         LOG.info("Relay in {}: the watch on {} broke: {}", hub.relayNamespace(), hub.describe(),
-                                e.getCause() != null ? e.getCause() : e);
+                                String.valueOf(e.getCause() != null ? e.getCause() : e));
                         report(HubState.outOfReach(HubProblem.unreachable(hub)));
                     }
                 }

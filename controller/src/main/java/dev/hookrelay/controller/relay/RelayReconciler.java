@@ -1,12 +1,13 @@
 package dev.hookrelay.controller.relay;
 
+import dev.hookrelay.api.V1alpha1PendingTargets;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.api.V1alpha1RelayStatus;
 import dev.hookrelay.controller.fanout.Fanout;
 import dev.hookrelay.controller.fanout.FanoutResult;
-import dev.hookrelay.controller.fanout.PokedCounts;
+import dev.hookrelay.controller.fanout.FanoutMemory;
 import dev.hookrelay.controller.fanout.Poke;
 import dev.hookrelay.controller.kube.Conditions;
 import dev.hookrelay.controller.kube.KubeEvents;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Keeps each Relay following its hub Receiver and pokes the Relay's own targets, once, when
  * the hub's eventCount passes the count the Relay has handled, however many events that is
  * (after an outage, one poke catches up). Targets are poked by the same Fanout as a
- * Receiver's. Conditions: HubReachable (can the hub be watched) and Ready (is every new hub
+ * Receiver's, and as for a Receiver only the targets that failed are retried. Conditions: HubReachable (can the hub be watched) and Ready (is every new hub
  * event acted on).
  */
 @Singleton
@@ -39,7 +40,7 @@ class RelayReconciler implements Reconciler {
     private final Fanout fanout;
     private final RelayStatusWriter statusWriter;
     private final KubeEvents events;
-    private final PokedCounts poked = new PokedCounts();
+    private final FanoutMemory memory = new FanoutMemory();
 
     RelayReconciler(RelayCache relays, HubWatches hubs, Fanout fanout, RelayStatusWriter statusWriter, KubeEvents events) {
         this.relays = relays;
@@ -54,7 +55,7 @@ class RelayReconciler implements Reconciler {
         V1alpha1Relay relay = relays.cache().get(request.getNamespace(), request.getName());
         if (relay == null || relay.getMetadata().getDeletionTimestamp() != null) {
             hubs.stop(request.getNamespace(), request.getName());
-            poked.forget(request.getNamespace(), request.getName());
+            memory.forget(request.getNamespace(), request.getName());
             return new Result(false);
         }
         try {
@@ -76,7 +77,8 @@ class RelayReconciler implements Reconciler {
         V1alpha1RelayStatus current = relay.getStatus() == null ? new V1alpha1RelayStatus() : relay.getStatus();
         V1alpha1Receiver receiver = hub.receiver();
         long hubCount = receiver == null ? current.getHubEventCount() : eventCount(receiver);
-        long handled = Math.max(current.getHandledEventCount(), poked.of(relay));
+        long handled = Math.max(current.getHandledEventCount(), memory.handled(relay));
+        V1alpha1PendingTargets left = memory.left(relay, current.getPendingTargets());
         if (receiver != null && hubCount < handled) {
             handled = hubCount; // the hub Receiver was recreated and counts from zero again
         }
@@ -84,19 +86,23 @@ class RelayReconciler implements Reconciler {
         FanoutResult result;
         if (receiver != null && hubCount > handled) {
             V1alpha1ReceivedEvent hubEvent = receiver.getStatus().getLastEvent();
-            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent));
+            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent), hubCount, left);
+            left = result.left();
             if (result.complete()) {
-                poked.record(relay, hubCount);
                 handled = hubCount;
                 lastEvent = hubEvent;
             }
+            memory.record(relay, handled, left);
         } else {
             result = fanout.check(relay.getMetadata().getNamespace(), relay.getSpec().getResources());
+            if (receiver != null) {
+                left = null; // nothing new on the hub: nothing left to poke
+            }
         }
         V1alpha1RelayStatus status = new V1alpha1RelayStatus()
                 .observedGeneration(generation(relay))
                 .conditions(conditions(relay, current.getConditions(), hub, result))
-                .hubEventCount(hubCount).handledEventCount(handled).lastEvent(lastEvent);
+                .hubEventCount(hubCount).handledEventCount(handled).lastEvent(lastEvent).pendingTargets(left);
         announceHub(relay, current.getConditions(), hub);
         statusWriter.write(relay, status);
         return new Result(!result.complete());
@@ -141,7 +147,7 @@ class RelayReconciler implements Reconciler {
                         Conditions.next(current.getConditions(), HUB_REACHABLE, "Unknown", "Suspended", message, generation),
                         Conditions.next(current.getConditions(), READY, false, "Suspended", message, generation)))
                 .hubEventCount(current.getHubEventCount()).handledEventCount(current.getHandledEventCount())
-                .lastEvent(current.getLastEvent());
+                .lastEvent(current.getLastEvent()).pendingTargets(current.getPendingTargets());
     }
 
     private static long eventCount(V1alpha1Receiver receiver) {

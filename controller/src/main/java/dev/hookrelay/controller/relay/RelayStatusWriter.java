@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.relay;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Relay;
@@ -25,6 +26,9 @@ class RelayStatusWriter {
         JsonObject wanted = gson.toJsonTree(status).getAsJsonObject();
         if (relay.getStatus() != null && wanted.equals(gson.toJsonTree(relay.getStatus()))) {
             return;
+        }
+        if (!wanted.has("pendingTargets")) {
+            wanted.add("pendingTargets", JsonNull.INSTANCE); // removes it, in a merge patch
         }
         JsonObject patch = new JsonObject();
         patch.add("status", wanted);

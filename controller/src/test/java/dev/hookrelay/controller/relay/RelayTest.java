@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.relay;
 
+import static dev.hookrelay.controller.testing.PokeTargets.APP_REPOSITORY;
 import static dev.hookrelay.controller.testing.PokeTargets.FLUX_ANNOTATION;
 import static dev.hookrelay.controller.testing.PokeTargets.GIT_REPOSITORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -233,6 +234,29 @@ class RelayTest {
             planes.deleteRelay("counted");
             Eventually.await("no connection left to the hub", Cluster.TIMEOUT, () -> network.connections() == 0);
         }
+    }
+
+    @Test
+    void targetThatFailedIsRetriedAloneThroughTheRelay() {
+        edgeTargets.create(APP_REPOSITORY, edgeNamespace, "relay-charts");
+        planes.createSecret("retrying-kubeconfig", planes.followerKubeconfig(hubNamespace, "retrying", true));
+        byte[] push = GitHubDeliveries.push("stefanprodan/podinfo", "5a6b7c8d");
+        assertEquals(200, function.post(GitHubDeliveries.headers("push", "hub-delivery-retry", push, function.token), push)
+                .statusCode());
+
+        planes.createRelay("retrying", "retrying-kubeconfig", hubNamespace, "podinfo-github",
+                TargetRefs.of(APP_REPOSITORY, "relay-charts"), TargetRefs.of(GIT_REPOSITORY, "relay-late"));
+
+        Eventually.await("a retry of the missing GitRepository", Cluster.TIMEOUT, () -> controller.writes()
+                .stream().filter(w -> w.endsWith("/gitrepositories/relay-late")).count() >= 2);
+        assertEquals(1, edgeTargets.resyncRequests(edgeNamespace, "relay-charts"));
+        assertEquals("relay-late", planes.relay("retrying").getStatus().getPendingTargets().getTargets().get(0).getName());
+
+        edgeTargets.create(GIT_REPOSITORY, edgeNamespace, "relay-late");
+
+        V1alpha1Relay relay = planes.awaitHandled("retrying", function.eventCount());
+        assertEquals(1, edgeTargets.resyncRequests(edgeNamespace, "relay-charts"));
+        assertEquals(null, relay.getStatus().getPendingTargets());
     }
 
     private static void answerWithGarbage(ServerSocket server) {
