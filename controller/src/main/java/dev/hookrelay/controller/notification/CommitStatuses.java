@@ -64,11 +64,15 @@ final class CommitStatuses implements Notifier {
             return OutboundRequest.postJson(URI.create(repo.host() + "/api/v1/repos/" + repo.path() + "/statuses/" + status.sha()),
                     Map.of("Authorization", "token " + endpoint.requiredToken()), body.toString());
         }),
-        /** Bitbucket Cloud: POST /2.0/repositories/{workspace}/{repo}/commit/{sha}/statuses/build, app password (username:token). */
+        /**
+         * Bitbucket Cloud: POST /2.0/repositories/{workspace}/{repo}/commit/{sha}/statuses/build on api.bitbucket.org
+         * (on the address's own host when it is not bitbucket.org), app password as username:token.
+         */
         BITBUCKET((status, endpoint) -> {
             RepositoryAddress repo = RepositoryAddress.of(endpoint, 2);
+            String api = repo.host().equals("https://bitbucket.org") ? "https://api.bitbucket.org" : repo.host();
             JsonObject body = bitbucketBody(status, endpoint);
-            return OutboundRequest.postJson(URI.create("https://api.bitbucket.org/2.0/repositories/" + repo.path()
+            return OutboundRequest.postJson(URI.create(api + "/2.0/repositories/" + repo.path()
                             + "/commit/" + status.sha() + "/statuses/build"),
                     Map.of("Authorization", basic(endpoint)), body.toString());
         }),

@@ -5,7 +5,11 @@ import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.Manifests;
 import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Condition;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.micrometer.core.instrument.Counter;
@@ -62,6 +66,15 @@ final class Alerting implements AutoCloseable {
             if (!created.isSuccess()) {
                 throw new IllegalStateException("cannot create " + object.getMetadata().getName() + ": " + created.getStatus());
             }
+        }
+    }
+
+    void secret(String name, Map<String, String> stringData) {
+        V1Secret secret = new V1Secret().metadata(new V1ObjectMeta().name(name).namespace(namespace)).stringData(stringData);
+        try {
+            new CoreV1Api(plane.adminClient()).createNamespacedSecret(namespace, secret).execute();
+        } catch (ApiException e) {
+            throw new IllegalStateException("cannot create Secret " + name + ": " + e.getResponseBody(), e);
         }
     }
 
