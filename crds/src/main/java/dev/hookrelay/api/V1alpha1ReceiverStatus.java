@@ -25,6 +25,8 @@ public class V1alpha1ReceiverStatus {
     private List<V1alpha1ReceivedEvent> recentEvents;
     @SerializedName("handledEventCount")
     private Long handledEventCount;
+    @SerializedName("registration")
+    private V1alpha1RegistrationStatus registration;
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -105,6 +107,16 @@ public class V1alpha1ReceiverStatus {
 
     public V1alpha1ReceiverStatus handledEventCount(long handledEventCount) {
         this.handledEventCount = handledEventCount;
+        return this;
+    }
+
+    /** The webhook registered at the provider (spec.registration); null while there is none. */
+    public V1alpha1RegistrationStatus getRegistration() {
+        return registration;
+    }
+
+    public V1alpha1ReceiverStatus registration(V1alpha1RegistrationStatus registration) {
+        this.registration = registration;
         return this;
     }
 }
