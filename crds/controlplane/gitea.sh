@@ -33,6 +33,15 @@ if [[ "${1:-}" == "--check" ]]; then
   exit 3
 fi
 
+# one build at a time per cache (several checkouts may share it); a waiter finds it built
+mkdir -p "$out"
+exec 9>"$out.lock"
+flock 9
+if [[ -x "$out/gitea" && -f "$out/static/.complete" ]]; then
+  echo "$out"
+  exit 0
+fi
+
 command -v go >/dev/null || { echo "gitea.sh: Go 1.26+ is needed to build Gitea $version; install it and rerun" >&2; exit 1; }
 start=$SECONDS
 src=$(GOFLAGS= go mod download -json "$module@$version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
