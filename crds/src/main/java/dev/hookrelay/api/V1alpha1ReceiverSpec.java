@@ -15,6 +15,8 @@ public class V1alpha1ReceiverSpec {
     private List<V1alpha1TargetRef> resources;
     @SerializedName("suspend")
     private Boolean suspend;
+    @SerializedName("registration")
+    private V1alpha1Registration registration;
 
     /** The provider, one of the CRD's enum values (github, gitlab, ...). */
     public String getType() {
@@ -60,6 +62,16 @@ public class V1alpha1ReceiverSpec {
 
     public V1alpha1ReceiverSpec suspend(boolean suspend) {
         this.suspend = suspend;
+        return this;
+    }
+
+    /** Where Hookrelay keeps the webhook registered; null when it is registered by hand. */
+    public V1alpha1Registration getRegistration() {
+        return registration;
+    }
+
+    public V1alpha1ReceiverSpec registration(V1alpha1Registration registration) {
+        this.registration = registration;
         return this;
     }
 }

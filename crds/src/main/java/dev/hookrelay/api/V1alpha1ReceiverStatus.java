@@ -27,6 +27,8 @@ public class V1alpha1ReceiverStatus {
     private Long handledEventCount;
     @SerializedName("pendingTargets")
     private V1alpha1PendingTargets pendingTargets;
+    @SerializedName("registration")
+    private V1alpha1RegistrationStatus registration;
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -117,6 +119,16 @@ public class V1alpha1ReceiverStatus {
 
     public V1alpha1ReceiverStatus pendingTargets(V1alpha1PendingTargets pendingTargets) {
         this.pendingTargets = pendingTargets;
+        return this;
+    }
+
+    /** The webhook registered at the provider (spec.registration); null while there is none. */
+    public V1alpha1RegistrationStatus getRegistration() {
+        return registration;
+    }
+
+    public V1alpha1ReceiverStatus registration(V1alpha1RegistrationStatus registration) {
+        this.registration = registration;
         return this;
     }
 }

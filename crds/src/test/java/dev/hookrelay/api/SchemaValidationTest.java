@@ -69,6 +69,15 @@ class SchemaValidationTest {
         alert unknown source kind | Alert    | {providerRef: {name: slack}, eventSources: [{kind: Pod, name: x}]}                   | spec.eventSources[0].kind: Unsupported value: "Pod"
         alert bad severity        | Alert    | {providerRef: {name: slack}, eventSeverity: warning, eventSources: [{kind: Receiver, name: x}]} | spec.eventSeverity: Unsupported value: "warning"
         alert matchLabels by name | Alert    | {providerRef: {name: slack}, eventSources: [{kind: Receiver, name: x, matchLabels: {a: b}}]} | matchLabels selects objects only with name: '*'; set name to '*' or remove matchLabels
+        registration on dockerhub | Receiver | {type: dockerhub, registration: {repository: a/b, credentialsRef: {name: c}}}        | spec.registration is supported for github, gitlab, gitea, forgejo, gogs, bitbucket and bitbucket-server
+        registration both places  | Receiver | {type: github, registration: {repository: a/b, organization: a, credentialsRef: {name: c}}} | set exactly one of spec.registration.repository (owner/name) or spec.registration.organization
+        registration bare repo    | Receiver | {type: github, registration: {repository: podinfo, credentialsRef: {name: c}}}      | set exactly one of spec.registration.repository (owner/name)
+        registration gitlab repo  | Receiver | {type: gitlab, registration: {repository: a/b, credentialsRef: {name: c}}}          | for gitlab set exactly one of spec.registration.project
+        registration no workspace | Receiver | {type: bitbucket, registration: {repository: podinfo, credentialsRef: {name: c}}}   | for bitbucket set spec.registration.workspace and spec.registration.repository
+        registration bbs no key   | Receiver | {type: bitbucket-server, registration: {repository: podinfo, apiURL: 'https://bb.example.com/rest/api/1.0', credentialsRef: {name: c}}} | for bitbucket-server set spec.registration.project
+        registration gitea no api | Receiver | {type: gitea, registration: {repository: a/b, credentialsRef: {name: c}}}           | gitea, forgejo, gogs and bitbucket-server are self-hosted: set spec.registration.apiURL
+        registration no secret    | Receiver | {type: github, registration: {repository: a/b}}                                     | spec.registration.credentialsRef: Required value
+        registration bad apiURL   | Receiver | {type: github, registration: {repository: a/b, apiURL: 'ftp://x', credentialsRef: {name: c}}} | spec.registration.apiURL: Invalid value
         """)
     void invalidObjectIsRefusedWithAMessageThatSaysWhatToFix(
             String title, String kind, String spec, String expectedMessage, ControlPlane plane, TestNamespace namespace) {

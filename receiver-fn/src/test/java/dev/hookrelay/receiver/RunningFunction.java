@@ -116,6 +116,11 @@ public final class RunningFunction implements AutoCloseable {
         return receiver.getStatus() == null ? 0 : receiver.getStatus().getEventCount();
     }
 
+    /** Where the function listens, as a Knative Service's status.url would name it. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }

@@ -78,6 +78,10 @@ public final class Cluster {
         return call(() -> receivers.get(namespace, name).throwsApiException().getObject());
     }
 
+    public void deleteReceiver(String name) {
+        call(() -> receivers.delete(namespace, name).throwsApiException());
+    }
+
     public void patchReceiver(String name, String mergePatch) {
         call(() -> receivers.patch(namespace, name, V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, new V1Patch(mergePatch))
                 .throwsApiException().getObject());
