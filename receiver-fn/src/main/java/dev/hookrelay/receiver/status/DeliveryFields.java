@@ -4,6 +4,8 @@ import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -23,9 +25,17 @@ final class DeliveryFields {
     static V1alpha1ReceivedEvent fitted(V1alpha1ReceivedEvent event) {
         String id = event.getId() == null ? ASSIGNED_ID_PREFIX + UUID.randomUUID() : id(event.getId());
         return new V1alpha1ReceivedEvent().id(id).type(text(event.getType(), MAX)).provider(text(event.getProvider(), MAX))
-                .receivedAt(event.getReceivedAt()).repository(text(event.getRepository(), MAX))
+                .receivedAt(storable(event.getReceivedAt())).repository(text(event.getRepository(), MAX))
                 .ref(text(event.getRef(), MAX)).revision(text(event.getRevision(), MAX)).image(text(event.getImage(), MAX))
                 .tag(text(event.getTag(), MAX)).sender(text(event.getSender(), MAX)).action(text(event.getAction(), MAX));
+    }
+
+    /**
+     * A time as the status stores it (microseconds), so that a delivery read back after a write
+     * whose answer was lost is recognised as this very delivery.
+     */
+    static OffsetDateTime storable(OffsetDateTime time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** At most {@code max} characters (so at most as many code points), ending in "…" when cut. */

@@ -32,7 +32,7 @@ public class Rejections {
             V1alpha1Rejection rejection = new V1alpha1Rejection()
                     .reason(DeliveryFields.text(reason, V1alpha1Rejection.MAX_REASON_LENGTH))
                     .expected(DeliveryFields.text(expected, V1alpha1Rejection.MAX_EXPECTED_LENGTH))
-                    .at(OffsetDateTime.now(ZoneOffset.UTC));
+                    .at(DeliveryFields.storable(OffsetDateTime.now(ZoneOffset.UTC)));
             synchronized (this) {
                 pending.add(rejection);
             }

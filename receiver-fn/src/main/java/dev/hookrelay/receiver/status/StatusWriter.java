@@ -31,6 +31,8 @@ public class StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
     /** Reads after writes whose outcome is unknown, per batch, before the deliveries still absent get 503. */
     private static final int UNKNOWN_OUTCOME_RETRIES = 2;
+    /** Pauses before reading again when the read-back after a write of unknown outcome fails too. */
+    private static final long[] READ_BACK_BACKOFF_MILLIS = {200, 500, 1000, 2000};
 
     private final BeanProvider<ReceiverStatusClient> clients;
     private final StatusSettings settings;
@@ -150,7 +152,7 @@ public class StatusWriter {
         while (true) {
             try {
                 if (current == null) {
-                    current = client.read();
+                    current = unknown == 0 ? client.read() : readBack();
                 }
             } catch (ApiException | RuntimeException e) {
                 fail(open, "the Receiver status could not be read: " + describe(e));
@@ -213,7 +215,7 @@ public class StatusWriter {
     private void settle(List<Pending> batch, Rejections.Tally tally) {
         StatusMerge merge;
         try {
-            current = client.read();
+            current = readBack();
             merge = StatusMerge.apply(current.getStatus(), events(batch), tally);
         } catch (ApiException | RuntimeException e) {
             fail(batch, "the Receiver status could not be read back after a write whose outcome is unknown; retry later");
@@ -232,6 +234,29 @@ public class StatusWriter {
         fail(absent, "the Kubernetes API server did not confirm the write; retry later");
         if (merge.writesRejections()) {
             rejections.putBack(tally);
+        }
+    }
+
+    /**
+     * Reads the status after a write whose outcome is unknown: the network that lost the answer
+     * may take a moment to come back, and a 503 for a delivery that was recorded would make the
+     * provider redeliver it (counted twice where it carries no id).
+     */
+    private V1alpha1Receiver readBack() throws ApiException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return client.read();
+            } catch (ApiException | RuntimeException e) {
+                if (attempt == READ_BACK_BACKOFF_MILLIS.length) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(READ_BACK_BACKOFF_MILLIS[attempt]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StatusUnavailableException("interrupted while reading the status back");
+            }
         }
     }
 

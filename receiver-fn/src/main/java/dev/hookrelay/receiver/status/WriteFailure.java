@@ -1,10 +1,11 @@
 package dev.hookrelay.receiver.status;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
 
 /** What a failed status PATCH means for the deliveries in it. */
@@ -28,14 +29,23 @@ enum WriteFailure {
         };
     }
 
+    /** A connection that never opened, unless it was the client's retry of an attempt that did send. */
     private static boolean neverSent(Throwable cause) {
-        return cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException;
+        return (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException)
+                && cause.getSuppressed().length == 0;
     }
 
-    /** The API server answers a JSON Patch whose test op fails with 422 "testing value ... failed". */
+    /**
+     * A JSON Patch whose test op fails is answered 422 like an invalid object, but without the
+     * field causes that schema validation always lists.
+     */
     private static boolean failedTest(ApiException e) {
-        String body = e.getResponseBody();
-        return body != null && body.toLowerCase(Locale.ROOT).contains("testing value");
+        try {
+            JsonObject details = JsonParser.parseString(e.getResponseBody()).getAsJsonObject().getAsJsonObject("details");
+            return details == null || !details.has("causes");
+        } catch (RuntimeException notAStatus) {
+            return false;
+        }
     }
 }
