@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class StatusWriter {
     private static final int UNKNOWN_OUTCOME_RETRIES = 2;
     /** Pauses before reading again when the read-back after a write of unknown outcome fails too. */
     private static final long[] READ_BACK_BACKOFF_MILLIS = {200, 500, 1000, 2000};
+    private static final long MAX_CONFLICT_BACKOFF_MILLIS = 50;
 
     private final BeanProvider<ReceiverStatusClient> clients;
     private final StatusSettings settings;
@@ -173,6 +175,8 @@ public class StatusWriter {
                 current = null;
                 WriteFailure failure = WriteFailure.of(e);
                 if (failure == WriteFailure.STALE && conflicts++ < settings.conflictRetries()) {
+                    backOff(conflicts);
+                    joinQueued(open);
                     continue;
                 }
                 if (failure == WriteFailure.UNKNOWN) {
@@ -205,7 +209,7 @@ public class StatusWriter {
                 break;
             }
         }
-        metrics.committed(batch.size(), System.nanoTime() - started);
+        metrics.committed(open.size(), System.nanoTime() - started);
     }
 
     /**
@@ -235,6 +239,28 @@ public class StatusWriter {
         if (merge.writesRejections()) {
             rejections.putBack(tally);
         }
+    }
+
+    /**
+     * Another function instance counted first: wait a random moment, growing with each conflict,
+     * so that instances writing together fall out of step instead of colliding again.
+     */
+    private static void backOff(int conflicts) {
+        long maxMillis = Math.min(MAX_CONFLICT_BACKOFF_MILLIS, 1L << Math.min(conflicts, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deliveries that arrived meanwhile join the retried write: the same round trip records them too. */
+    private void joinQueued(List<Pending> open) {
+        List<Pending> arrived = new ArrayList<>();
+        queue.drainTo(arrived, Math.max(0, settings.maxBatch() - open.size()));
+        arrived.remove(Pending.WAKE_UP);
+        inFlight.addAll(arrived);
+        open.addAll(arrived);
     }
 
     /**

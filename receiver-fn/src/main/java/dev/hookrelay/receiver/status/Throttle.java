@@ -31,7 +31,7 @@ final class Throttle<S> {
 
     synchronized void add(Consumer<S> fold) {
         fold.accept(summary);
-        if (!scheduled) {
+        if (!scheduled && !scheduler.isShutdown()) {
             scheduled = true;
             long delay = Math.max(0, lastFlushed + intervalNanos - System.nanoTime());
             scheduler.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
