@@ -192,7 +192,7 @@ public class StatusWriter {
                     break;
                 }
                 if (failure == WriteFailure.INVALID) {
-                    LOG.warn("the API server refused a delivery's fields as invalid: {}", e.getResponseBody());
+                    LOG.warn("the API server refused a delivery as invalid in {}", WriteFailure.invalidFields(e));
                     fail(open, "the API server refused to store this delivery (422); it is not recorded");
                 } else {
                     fail(open, describe(e));

@@ -1,11 +1,14 @@
 package dev.hookrelay.receiver.status;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 
 /** What a failed status PATCH means for the deliveries in it. */
@@ -34,6 +37,21 @@ enum WriteFailure {
         return (cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException)
                 && cause.getSuppressed().length == 0;
+    }
+
+    /** The fields an invalid write was refused for (never their values, which come from a payload). */
+    static String invalidFields(ApiException e) {
+        try {
+            JsonObject details = JsonParser.parseString(e.getResponseBody()).getAsJsonObject().getAsJsonObject("details");
+            List<String> fields = new ArrayList<>();
+            details.getAsJsonArray("causes").forEach(cause -> {
+                JsonElement field = cause.getAsJsonObject().get("field");
+                fields.add(field == null ? "?" : field.getAsString());
+            });
+            return String.join(", ", fields);
+        } catch (RuntimeException notAStatus) {
+            return "an unknown field";
+        }
     }
 
     /**
