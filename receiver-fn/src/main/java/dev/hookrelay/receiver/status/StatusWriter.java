@@ -123,8 +123,7 @@ public class StatusWriter {
 
     /**
      * Reads the status once at start-up, while the server binds its port, so that the first
-     * delivery of a cold start finds the connection open and needs a single PATCH; the Receiver
-     * read here also gives the Events their involvedObject.
+     * delivery of a cold start finds the connection open and needs a single PATCH.
      */
     private void warmUp() {
         try {
