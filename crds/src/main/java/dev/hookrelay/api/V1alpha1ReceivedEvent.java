@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 
 /** What a watcher needs to know about one accepted delivery, without its payload. */
 public class V1alpha1ReceivedEvent {
+    /** The schema's maxLength of every text field. */
+    public static final int MAX_FIELD_LENGTH = 1024;
+
     @SerializedName("id")
     private String id;
     @SerializedName("type")

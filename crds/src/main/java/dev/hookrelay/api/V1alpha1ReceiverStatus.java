@@ -5,7 +5,7 @@ import io.kubernetes.client.openapi.models.V1Condition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Written by the controller (provisioning, conditions) and by receiver-fn (events). */
+/** Written by the controller (provisioning, conditions) and by receiver-fn (events, rejections). */
 public class V1alpha1ReceiverStatus {
     @SerializedName("observedGeneration")
     private Long observedGeneration;
@@ -23,6 +23,10 @@ public class V1alpha1ReceiverStatus {
     private V1alpha1ReceivedEvent lastEvent;
     @SerializedName("recentEvents")
     private List<V1alpha1ReceivedEvent> recentEvents;
+    @SerializedName("rejectedCount")
+    private Long rejectedCount;
+    @SerializedName("lastRejection")
+    private V1alpha1Rejection lastRejection;
     @SerializedName("handledEventCount")
     private Long handledEventCount;
     @SerializedName("pendingTargets")
@@ -100,6 +104,24 @@ public class V1alpha1ReceiverStatus {
 
     public V1alpha1ReceiverStatus recentEvents(List<V1alpha1ReceivedEvent> recentEvents) {
         this.recentEvents = recentEvents == null ? null : new ArrayList<>(recentEvents);
+        return this;
+    }
+
+    public long getRejectedCount() {
+        return rejectedCount == null ? 0 : rejectedCount;
+    }
+
+    public V1alpha1ReceiverStatus rejectedCount(long rejectedCount) {
+        this.rejectedCount = rejectedCount;
+        return this;
+    }
+
+    public V1alpha1Rejection getLastRejection() {
+        return lastRejection;
+    }
+
+    public V1alpha1ReceiverStatus lastRejection(V1alpha1Rejection lastRejection) {
+        this.lastRejection = lastRejection;
         return this;
     }
 

@@ -45,7 +45,7 @@ class CrdInstallTest {
         String table = new Kubectl(plane).run("get", "receivers", "-n", namespace.name());
 
         String header = table.lines().findFirst().orElseThrow();
-        assertEquals(List.of("NAME", "TYPE", "READY", "EVENTS", "LAST", "EVENT", "URL", "AGE"),
+        assertEquals(List.of("NAME", "TYPE", "READY", "EVENTS", "REJECTED", "LAST", "EVENT", "URL", "AGE"),
                 List.of(header.trim().split("\\s+")), table);
         assertTrue(table.lines().anyMatch(line -> line.startsWith("columns") && line.contains("github")), table);
     }

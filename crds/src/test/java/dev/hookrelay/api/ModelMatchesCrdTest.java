@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /** The CRD YAML is the source of truth: every schema object has exactly the fields of its Java class. */
@@ -27,6 +29,7 @@ class ModelMatchesCrdTest {
                 Arguments.of("receivers", "status", V1alpha1ReceiverStatus.class),
                 Arguments.of("receivers", "status.lastEvent", V1alpha1ReceivedEvent.class),
                 Arguments.of("receivers", "status.recentEvents[]", V1alpha1ReceivedEvent.class),
+                Arguments.of("receivers", "status.lastRejection", V1alpha1Rejection.class),
                 Arguments.of("receivers", "status.conditions[]", V1Condition.class),
                 Arguments.of("receivers", "status.pendingTargets", V1alpha1PendingTargets.class),
                 Arguments.of("receivers", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class),
@@ -60,6 +63,26 @@ class ModelMatchesCrdTest {
         Map<String, Object> schema = schemaAt(plural, path);
 
         assertEquals(new TreeSet<>(((Map<?, ?>) schema.get("properties")).keySet()), serializedNames(model));
+    }
+
+    /** receiver-fn bounds what it writes by these constants, so they must be the schema's limits. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"status.lastEvent", "status.recentEvents[]"})
+    void everyTextFieldOfAReceivedEventHasTheModelsMaxLength(String path) throws IOException {
+        Map<?, ?> properties = (Map<?, ?>) schemaAt("receivers", path).get("properties");
+        properties.forEach((name, property) -> {
+            Map<?, ?> schema = (Map<?, ?>) property;
+            if ("string".equals(schema.get("type")) && schema.get("format") == null) {
+                assertEquals(V1alpha1ReceivedEvent.MAX_FIELD_LENGTH, schema.get("maxLength"), path + "." + name);
+            }
+        });
+    }
+
+    @Test
+    void theRejectionLimitsAreTheSchemas() throws IOException {
+        Map<?, ?> properties = (Map<?, ?>) schemaAt("receivers", "status.lastRejection").get("properties");
+        assertEquals(V1alpha1Rejection.MAX_REASON_LENGTH, ((Map<?, ?>) properties.get("reason")).get("maxLength"));
+        assertEquals(V1alpha1Rejection.MAX_EXPECTED_LENGTH, ((Map<?, ?>) properties.get("expected")).get("maxLength"));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import dev.hookrelay.receiver.provider.Provider;
 import dev.hookrelay.receiver.provider.VerificationException;
 import dev.hookrelay.receiver.provider.WebhookRequest;
 import dev.hookrelay.receiver.status.Recorded;
+import dev.hookrelay.receiver.status.Rejections;
 import dev.hookrelay.receiver.status.StatusUnavailableException;
 import dev.hookrelay.receiver.status.StatusWriter;
 import io.micronaut.core.annotation.Nullable;
@@ -24,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one route: reads the delivery, asks the Receiver's provider to verify and describe it,
@@ -34,16 +33,16 @@ import org.slf4j.LoggerFactory;
 @AsFunction
 @Controller
 final class HookController {
-    private static final Logger LOG = LoggerFactory.getLogger(HookController.class);
-
     private final ReceiverIdentity receiver;
     private final StatusWriter statusWriter;
     private final DeliveryMetrics metrics;
+    private final Rejections rejections;
 
-    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics) {
+    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections) {
         this.receiver = receiver;
         this.statusWriter = statusWriter;
         this.metrics = metrics;
+        this.rejections = rejections;
     }
 
     @Post(uri = "/hook/{digest}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -57,7 +56,7 @@ final class HookController {
         Provider provider = receiver.provider();
         String mediaType = mediaType(request);
         if (!provider.contentTypes().contains(mediaType)) {
-            return reject(Rejection.UNSUPPORTED_MEDIA_TYPE, provider.type() + " deliveries are sent as "
+            return reject(Rejection.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, provider.type() + " deliveries are sent as "
                     + String.join(" or ", provider.contentTypes().stream().filter(t -> !t.isEmpty()).sorted().toList())
                     + ", not " + (mediaType.isEmpty() ? "without a Content-Type" : mediaType));
         }
@@ -67,7 +66,7 @@ final class HookController {
             provider.verify(webhook, receiver.token());
             delivery = provider.describe(webhook);
         } catch (VerificationException e) {
-            return reject(Rejection.UNAUTHORIZED, e.getMessage());
+            return reject(Rejection.UNAUTHORIZED, e.header(), e.getMessage());
         } catch (MalformedPayloadException e) {
             return reject(Rejection.MALFORMED, e.getMessage());
         }
@@ -94,8 +93,8 @@ final class HookController {
     private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {
         metrics.accepted(recorded.duplicate() ? "duplicate" : "recorded");
         return HttpResponse.ok(recorded.duplicate()
-                ? HookReply.duplicate(delivery.id(), delivery.type(), recorded.eventCount())
-                : HookReply.recorded(delivery.id(), delivery.type(), recorded.eventCount()));
+                ? HookReply.duplicate(recorded.id(), delivery.type(), recorded.eventCount())
+                : HookReply.recorded(recorded.id(), delivery.type(), recorded.eventCount()));
     }
 
     private static HttpResponse<HookReply> unavailable(Throwable failure) {
@@ -105,8 +104,13 @@ final class HookController {
     }
 
     private CompletableFuture<HttpResponse<HookReply>> reject(Rejection rejection, String reason) {
+        return reject(rejection, null, reason);
+    }
+
+    /** @param expected the header the provider is expected to send, when the rejection is about one */
+    private CompletableFuture<HttpResponse<HookReply>> reject(Rejection rejection, String expected, String reason) {
         metrics.rejected(rejection);
-        LOG.info("rejected a delivery: {} ({})", rejection.metricName(), reason);
+        rejections.rejected(rejection.metricName(), rejection.shownInStatus(), reason, expected);
         return CompletableFuture.completedFuture(rejection.response(reason));
     }
 

@@ -22,14 +22,15 @@ import java.nio.file.Path;
 class KubernetesClientFactory {
 
     @Singleton
-    ApiClient apiClient(@Nullable @Value("${hookrelay.kubeconfig}") String kubeconfig) {
+    ApiClient apiClient(@Nullable @Value("${hookrelay.kubeconfig}") String kubeconfig,
+                        @Value("${hookrelay.kubernetes.read-timeout:10s}") java.time.Duration readTimeout) {
         try {
             ApiClient client = kubeconfig == null
                     ? ClientBuilder.standard().build()
                     : ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(Files.newBufferedReader(Path.of(kubeconfig)))).build();
             client.setHttpClient(client.getHttpClient().newBuilder()
                     .connectTimeout(java.time.Duration.ofSeconds(2))
-                    .readTimeout(java.time.Duration.ofSeconds(10))
+                    .readTimeout(readTimeout)
                     .build());
             return client;
         } catch (IOException e) {

@@ -4,14 +4,18 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
-/** Every way a delivery is turned away, with its status code and the name used in metrics. */
+/**
+ * Every way a delivery is turned away, with its status code, the name used in metrics, and
+ * whether it shows in status.rejectedCount: deliveries that reached this Receiver's path but
+ * failed verification or were not in the provider's format, what a provider's user needs to see.
+ */
 enum Rejection {
-    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
-    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
-    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
-    MALFORMED(HttpStatus.BAD_REQUEST, "malformed"),
-    SUSPENDED(HttpStatus.SERVICE_UNAVAILABLE, "suspended"),
-    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", false),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", true),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", true),
+    MALFORMED(HttpStatus.BAD_REQUEST, "malformed", true),
+    SUSPENDED(HttpStatus.SERVICE_UNAVAILABLE, "suspended", false),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", false);
 
     /** Seconds a provider should wait before redelivering after a 503. */
     static final String RETRY_AFTER_SECONDS = "10";
@@ -20,14 +24,20 @@ enum Rejection {
 
     private final HttpStatus status;
     private final String metricName;
+    private final boolean shownInStatus;
 
-    Rejection(HttpStatus status, String metricName) {
+    Rejection(HttpStatus status, String metricName, boolean shownInStatus) {
         this.status = status;
         this.metricName = metricName;
+        this.shownInStatus = shownInStatus;
     }
 
     String metricName() {
         return metricName;
+    }
+
+    boolean shownInStatus() {
+        return shownInStatus;
     }
 
     MutableHttpResponse<HookReply> response(String reason) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** receiver-fn as its own process, started from the packaged jar the image ships. */
+/** receiver-fn as its own process, started from the packaged jar the image ships or from the test class path. */
 final class FunctionProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/hookrelay-receiver-fn.jar");
 
@@ -26,11 +26,22 @@ final class FunctionProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package receiver-fn first");
         }
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        return launch(command, env, log);
+    }
+
+    /** From this JVM's class path, for tests that run before the jar is packaged. */
+    static FunctionProcess startFromClassPath(Map<String, String> env, Path log) {
+        return launch(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Application.class.getName()),
+                env, log);
+    }
+
+    private static FunctionProcess launch(List<String> command, Map<String, String> env, Path log) {
         try {
             int port = FreePort.pick();
-            List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", JAR.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -43,6 +54,13 @@ final class FunctionProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The sum of a metric's samples in /metrics, for example hookrelay_status_writes_total. */
+    double scrape(String metric) {
+        String text = RunningFunction.send(java.net.http.HttpRequest.newBuilder(uri("/metrics")).GET().build()).body();
+        return text.lines().filter(l -> l.startsWith(metric)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Peak resident set size, from the kernel's high-water mark. */

@@ -98,7 +98,7 @@ public final class ReceiverFnBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             clients.shutdown();
             Arrays.sort(latencies);
-            double writes = scrape(function, "hookrelay_status_writes_total") - 1;
+            double writes = function.scrape("hookrelay_status_writes_total") - 1;
             long counted = receiver.eventCount(plane) - 1;
             Throughput result = new Throughput(deliveries / seconds, latencies[deliveries / 2] / 1e6,
                     latencies[(int) (deliveries * 0.99)] / 1e6, writes / deliveries);
@@ -140,7 +140,7 @@ public final class ReceiverFnBenchmark {
             Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
-            double writes = scrape(function, "hookrelay_status_writes_total") - 1;
+            double writes = function.scrape("hookrelay_status_writes_total") - 1;
             long counted = receiver.eventCount(plane) - 1;
             long requests = Long.parseLong(field(output, "(\\d+) requests in"));
             System.out.printf("group commit under wrk (C, %d connections, %d s): %s deliveries/s  p50 %s  p99 %s  "
@@ -223,12 +223,6 @@ public final class ReceiverFnBenchmark {
             }
         }
         throw new IllegalStateException("the function did not answer within 60 s");
-    }
-
-    private static double scrape(FunctionProcess function, String metric) {
-        String text = RunningFunction.send(HttpRequest.newBuilder(function.uri("/metrics")).GET().build()).body();
-        return text.lines().filter(l -> l.startsWith(metric)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     private Receiver newReceiver() throws Exception {

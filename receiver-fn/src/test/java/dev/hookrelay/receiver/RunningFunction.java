@@ -26,6 +26,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A Receiver on the real control plane and its function, running in this JVM with exactly the
@@ -57,6 +58,12 @@ public final class RunningFunction implements AutoCloseable {
 
     static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec,
                                  Map<String, Object> extraProperties) {
+        return start(plane, namespace, name, spec, extraProperties, UnaryOperator.identity());
+    }
+
+    /** @param route turns the function's kubeconfig into the one it uses, for example through a proxy */
+    static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec,
+                                 Map<String, Object> extraProperties, UnaryOperator<Path> route) {
         try {
             receivers(plane.adminClient()).create(new V1alpha1Receiver()
                     .metadata(new V1ObjectMeta().name(name).namespace(namespace)).spec(spec)).throwsApiException();
@@ -71,7 +78,8 @@ public final class RunningFunction implements AutoCloseable {
                     "hookrelay.receiver.type", spec.getType(),
                     "hookrelay.receiver.events", String.join(",", spec.getEvents()),
                     "hookrelay.token.file", tokenFile.toString(),
-                    "hookrelay.kubeconfig", plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name)).toString()));
+                    "hookrelay.kubeconfig",
+                    route.apply(plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name))).toString()));
             // as the controller does: a path of its own for providers that sign, none for the others
             String webhookPath = FunctionContract.webhookPath(token, name, namespace);
             if (!FunctionContract.isUnsigned(spec.getType())) {

@@ -21,7 +21,7 @@ final class Acr implements SecretPathProvider {
         String repository = Json.text(json, "target", "repository");
         String host = Json.text(json, "request", "host");
         return new DeliveryEvent(
-                Deliveries.idOrDigest(Json.text(json, "id"), request.body()),
+                Deliveries.id(Json.text(json, "id")),
                 Deliveries.eventField(Json.text(json, "action"), "action", "Azure Container Registry"),
                 repository,
                 null,

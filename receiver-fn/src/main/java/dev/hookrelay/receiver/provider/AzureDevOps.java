@@ -27,11 +27,11 @@ final class AzureDevOps implements Provider {
         try {
             userAndPassword = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new VerificationException(HEADER + " is not of the form " + FORM);
+            throw new VerificationException(HEADER, HEADER + " is not of the form " + FORM);
         }
         int colon = userAndPassword.indexOf(':');
         if (colon < 0) {
-            throw new VerificationException(HEADER + " is not of the form " + FORM);
+            throw new VerificationException(HEADER, HEADER + " is not of the form " + FORM);
         }
         Signatures.checkToken("The password in " + HEADER, userAndPassword.substring(colon + 1), token);
     }
@@ -41,7 +41,7 @@ final class AzureDevOps implements Provider {
         JsonNode json = Json.object(request.body());
         JsonNode resource = Json.at(json, "resource");
         return new DeliveryEvent(
-                Deliveries.idOrDigest(Json.text(json, "id"), request.body()),
+                Deliveries.id(Json.text(json, "id")),
                 Deliveries.eventField(Json.text(json, "eventType"), "eventType", "Azure DevOps"),
                 Json.text(resource, "repository", "name"),
                 Json.text(resource, "refUpdates", "0", "name"),

@@ -1,18 +1,15 @@
 package dev.hookrelay.receiver.provider;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-/** Where a delivery's id and event type come from, and the id of a delivery that carries none. */
+/**
+ * Where a delivery's id and event type come from. Only an id the provider assigned identifies a
+ * delivery: two deliveries with the same body (a re-push of the same tag, a CI job calling twice)
+ * are two events, so a delivery without one has a null id and is never taken for a redelivery.
+ */
 final class Deliveries {
     private Deliveries() {
     }
 
-    /**
-     * The first of {@code headers} the delivery carries, else the digest of its body: a provider
-     * that sends no id redelivers the same bytes, so the digest still recognises a redelivery.
-     */
+    /** The first of {@code headers} the delivery carries, else null: the provider assigned none. */
     static String id(WebhookRequest request, String... headers) {
         for (String header : headers) {
             String value = request.header(header).map(String::strip).orElse("");
@@ -20,22 +17,12 @@ final class Deliveries {
                 return value;
             }
         }
-        return digest(request.body());
+        return null;
     }
 
-    /** {@code id} when present, else the digest of the body. */
-    static String idOrDigest(String id, byte[] body) {
-        return id == null || id.isBlank() ? digest(body) : id;
-    }
-
-    /** {@code sha256:} and the first 32 hex digits (128 bits) of the body's SHA-256. */
-    static String digest(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "sha256:" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+    /** An id from the body, or null when it is absent or blank. */
+    static String id(String fromBody) {
+        return fromBody == null || fromBody.isBlank() ? null : fromBody;
     }
 
     /** The event type a provider sends in a header, or a MalformedPayloadException naming it. */

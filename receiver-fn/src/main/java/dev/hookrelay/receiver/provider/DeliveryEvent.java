@@ -1,9 +1,9 @@
 package dev.hookrelay.receiver.provider;
 
 /**
- * What one delivery says, without its payload: the provider's delivery id (or a digest of the
- * body where the provider sends none), the event type, and what changed. Fields the provider
- * does not carry are null.
+ * What one delivery says, without its payload: the provider's delivery id (null where the
+ * provider sends none), the event type, and what changed. Fields the provider does not carry
+ * are null.
  */
 public record DeliveryEvent(
         String id,

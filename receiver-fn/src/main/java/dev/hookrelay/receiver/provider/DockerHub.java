@@ -5,8 +5,8 @@ import io.micronaut.json.tree.JsonNode;
 /**
  * Docker Hub repository webhooks: unsigned, so the webhook URL is the secret (see
  * {@link SecretPathProvider}: treat the URL as a secret; it carries at least 128 bits). Every
- * delivery is an image push ({@code push}); Docker Hub sends no delivery id, so the id is the
- * body's digest.
+ * delivery is an image push ({@code push}); Docker Hub sends no delivery id, so every delivery
+ * counts.
  */
 final class DockerHub implements SecretPathProvider {
 
@@ -20,7 +20,7 @@ final class DockerHub implements SecretPathProvider {
         JsonNode json = Json.object(request.body());
         String repository = Json.text(json, "repository", "repo_name");
         return new DeliveryEvent(
-                Deliveries.digest(request.body()),
+                null,
                 "push",
                 repository,
                 null,

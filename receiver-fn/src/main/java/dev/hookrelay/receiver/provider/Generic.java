@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Any sender that can set a header: {@code Authorization: Bearer <token>}. The body may be
  * anything and is not parsed; the event type is {@code generic} and the id is
- * {@code X-Request-Id} when sent, else the body's digest.
+ * {@code X-Request-Id} when sent; without it, every delivery counts.
  */
 class Generic implements Provider {
     /** Whatever a script or CI job posts, including nothing (no Content-Type). */

@@ -31,7 +31,7 @@ final class GenericHmac extends Generic {
         int equals = value.indexOf('=');
         String algorithm = equals < 0 ? null : ALGORITHMS.get(value.substring(0, equals).toLowerCase(Locale.ROOT));
         if (algorithm == null) {
-            throw new VerificationException(HEADER + " is not of the form " + FORM);
+            throw new VerificationException(HEADER, HEADER + " is not of the form " + FORM);
         }
         Signatures.checkHmac(HEADER, value.substring(equals + 1).strip(), algorithm, token, request.body());
     }

@@ -54,7 +54,7 @@ final class GiteaFamily implements Provider {
         try {
             payload = FormPayload.payload(request.body());
         } catch (MalformedPayloadException e) {
-            throw new VerificationException(signature.name() + " cannot be checked: " + e.getMessage());
+            throw new VerificationException(signature.name(), signature.name() + " cannot be checked: " + e.getMessage());
         }
         signature.verify(request, token, payload);
     }

@@ -5,7 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 /**
  * Harbor (default payload format): the webhook's "Auth Header" verbatim in {@code Authorization};
  * the event is the payload's {@code type} ({@code PUSH_ARTIFACT}); Harbor sends no delivery id,
- * so the id is the body's digest.
+ * so every delivery counts.
  */
 final class Harbor implements Provider {
     private static final TokenHeader AUTH_HEADER = new TokenHeader("Authorization", "",
@@ -26,7 +26,7 @@ final class Harbor implements Provider {
         JsonNode json = Json.object(request.body());
         JsonNode artifact = Json.at(json, "event_data", "resources", "0");
         return new DeliveryEvent(
-                Deliveries.digest(request.body()),
+                null,
                 Deliveries.eventField(Json.text(json, "type"), "type", "Harbor"),
                 Json.text(json, "event_data", "repository", "repo_full_name"),
                 null,

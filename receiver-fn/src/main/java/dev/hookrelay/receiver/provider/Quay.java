@@ -5,7 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 /**
  * Quay "Push to Repository" notifications: unsigned, so the webhook URL is the secret (see
  * {@link SecretPathProvider}: treat the URL as a secret; it carries at least 128 bits). The
- * event is {@code push}; Quay sends no delivery id, so the id is the body's digest.
+ * event is {@code push}; Quay sends no delivery id, so every delivery counts.
  */
 final class Quay implements SecretPathProvider {
 
@@ -18,7 +18,7 @@ final class Quay implements SecretPathProvider {
     public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
         return new DeliveryEvent(
-                Deliveries.digest(request.body()),
+                null,
                 "push",
                 Json.text(json, "repository"),
                 null,

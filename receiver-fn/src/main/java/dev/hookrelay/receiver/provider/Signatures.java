@@ -22,7 +22,7 @@ final class Signatures {
     static String header(WebhookRequest request, String name, String why) throws VerificationException {
         String value = request.header(name).orElse("");
         if (value.isBlank()) {
-            throw new VerificationException("missing " + name + " header: " + why);
+            throw new VerificationException(name, "missing " + name + " header: " + why);
         }
         return value.strip();
     }
@@ -30,7 +30,7 @@ final class Signatures {
     /** The value after {@code prefix} (compared case-insensitively), or a VerificationException showing the form. */
     static String afterPrefix(String header, String value, String prefix, String form) throws VerificationException {
         if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            throw new VerificationException(header + " is not of the form " + form);
+            throw new VerificationException(header, header + " is not of the form " + form);
         }
         return value.substring(prefix.length()).strip();
     }
@@ -47,17 +47,17 @@ final class Signatures {
         try {
             received = HEX.parseHex(hex);
         } catch (IllegalArgumentException e) {
-            throw new VerificationException(header + " does not hold a hexadecimal signature");
+            throw new VerificationException(header, header + " does not hold a hexadecimal signature");
         }
         if (!MessageDigest.isEqual(expected, received)) {
-            throw new VerificationException(header + " does not match the body signed with the Receiver's token");
+            throw new VerificationException(header, header + " does not match the body signed with the Receiver's token");
         }
     }
 
     /** Checks that a token presented as is (a header value, a password) equals the Receiver's token. */
     static void checkToken(String header, String presented, byte[] token) throws VerificationException {
         if (!constantTimeEquals(presented.getBytes(StandardCharsets.UTF_8), requireToken(token))) {
-            throw new VerificationException(header + " does not match the Receiver's token");
+            throw new VerificationException(header, header + " does not match the Receiver's token");
         }
     }
 
@@ -82,7 +82,7 @@ final class Signatures {
     /** An empty token would let an empty header or an unkeyed MAC pass; refuse it outright. */
     private static byte[] requireToken(byte[] token) throws VerificationException {
         if (token == null || token.length == 0) {
-            throw new VerificationException("the Receiver's token is empty; give its Secret a non-empty key `token`");
+            throw new VerificationException(null, "the Receiver's token is empty; give its Secret a non-empty key `token`");
         }
         return token;
     }

@@ -1,6 +1,7 @@
 package dev.hookrelay.receiver.status;
 
-import com.google.gson.JsonObject;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.receiver.ReceiverIdentity;
@@ -13,44 +14,53 @@ import jakarta.inject.Singleton;
 
 /**
  * Reads and patches the status of this function's own Receiver: the only object it may touch
- * ({@link dev.hookrelay.api.FunctionAccess}).
+ * ({@link dev.hookrelay.api.FunctionAccess}). Every request is counted in the metrics.
  */
 @Singleton
 class ReceiverStatusClient {
     private final ApiClient client;
     private final CustomObjectsApi api;
     private final ReceiverIdentity receiver;
+    private final StatusMetrics metrics;
 
-    ReceiverStatusClient(ApiClient client, ReceiverIdentity receiver) {
+    ReceiverStatusClient(ApiClient client, ReceiverIdentity receiver, StatusMetrics metrics) {
         this.client = client;
         this.api = new CustomObjectsApi(client);
         this.receiver = receiver;
+        this.metrics = metrics;
+    }
+
+    Gson gson() {
+        return client.getJSON().getGson();
     }
 
     V1alpha1Receiver read() throws ApiException {
-        return client.<V1alpha1Receiver>execute(api.getNamespacedCustomObjectStatus(HookrelayApi.GROUP,
-                HookrelayApi.VERSION, receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name())
-                .buildCall(null), V1alpha1Receiver.class).getData();
+        try {
+            V1alpha1Receiver read = client.<V1alpha1Receiver>execute(api.getNamespacedCustomObjectStatus(HookrelayApi.GROUP,
+                    HookrelayApi.VERSION, receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name())
+                    .buildCall(null), V1alpha1Receiver.class).getData();
+            metrics.request("GET", 200);
+            return read;
+        } catch (ApiException e) {
+            metrics.request("GET", e.getCode());
+            throw e;
+        }
     }
 
-    /**
-     * A JSON merge patch of the event fields, with the resourceVersion the merge was computed
-     * from as a precondition: a concurrent write makes it fail with 409 instead of losing data.
-     */
-    V1alpha1Receiver patchEvents(String resourceVersion, StatusMerge merge) throws ApiException {
-        JsonObject status = new JsonObject();
-        status.addProperty("eventCount", merge.eventCount());
-        status.add("lastEvent", client.getJSON().getGson().toJsonTree(merge.lastEvent()));
-        status.add("recentEvents", client.getJSON().getGson().toJsonTree(merge.recentEvents()));
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("resourceVersion", resourceVersion);
-        JsonObject patch = new JsonObject();
-        patch.add("metadata", metadata);
-        patch.add("status", status);
-        return PatchUtils.patch(V1alpha1Receiver.class,
-                () -> api.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
-                        receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name(), new V1Patch(patch.toString()))
-                        .buildCall(null),
-                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, client);
+    /** Applies a JSON Patch ({@link StatusPatch}) to the status and returns the Receiver as written. */
+    V1alpha1Receiver patch(JsonArray operations) throws ApiException {
+        try {
+            V1alpha1Receiver written = PatchUtils.patch(V1alpha1Receiver.class,
+                    () -> api.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
+                            receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name(), new V1Patch(operations.toString()))
+                            .buildCall(null),
+                    V1Patch.PATCH_FORMAT_JSON_PATCH, client);
+            metrics.request("PATCH", 200);
+            metrics.wrote();
+            return written;
+        } catch (ApiException e) {
+            metrics.request("PATCH", e.getCode());
+            throw e;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.hookrelay.receiver.provider;
 
-import static dev.hookrelay.receiver.provider.Delivery.DIGEST;
 
 import java.util.stream.Stream;
 
@@ -97,7 +96,7 @@ final class DocumentedDeliveries {
     static Delivery harborPushArtifact() {
         return Delivery.of("harbor PUSH_ARTIFACT", "harbor", "harbor-push-artifact.json")
                 .auth(Auth.token("Authorization", ""))
-                .expect(new DeliveryEvent(DIGEST, "PUSH_ARTIFACT", "library/nginx", null,
+                .expect(new DeliveryEvent(null, "PUSH_ARTIFACT", "library/nginx", null,
                         "sha256:954b378c375d852eb3c63ab88978f640b4348b01c1b3456a024a81536dafbbf4",
                         "harbor.example.com/library/nginx:1.25.4", "1.25.4", "admin", null));
     }
@@ -113,13 +112,13 @@ final class DocumentedDeliveries {
 
     static Delivery dockerhubPush() {
         return Delivery.of("dockerhub push", "dockerhub", "dockerhub-push.json")
-                .expect(new DeliveryEvent(DIGEST, "push", "svendowideit/testhook", null, null,
+                .expect(new DeliveryEvent(null, "push", "svendowideit/testhook", null, null,
                         "svendowideit/testhook", "latest", "trustedbuilder", null));
     }
 
     static Delivery quayPush() {
         return Delivery.of("quay push", "quay", "quay-push.json")
-                .expect(new DeliveryEvent(DIGEST, "push", "mynamespace/repository", null, null,
+                .expect(new DeliveryEvent(null, "push", "mynamespace/repository", null, null,
                         "quay.io/mynamespace/repository", "v1.4.0", null, null));
     }
 
@@ -144,14 +143,14 @@ final class DocumentedDeliveries {
                 .mediaType("")
                 .auth(Auth.token("Authorization", "Bearer "))
                 .unparsed()
-                .expect(DeliveryEvent.of(DIGEST, "generic"));
+                .expect(DeliveryEvent.of(null, "generic"));
     }
 
     static Delivery genericHmac(String prefix, String algorithm) {
         return Delivery.withBody("generic-hmac " + prefix, "generic-hmac", "{\"release\":\"v2.3.1\"}")
                 .auth(Auth.hmac("X-Signature", prefix + "=", algorithm))
                 .unparsed()
-                .expect(DeliveryEvent.of(DIGEST, "generic"));
+                .expect(DeliveryEvent.of(null, "generic"));
     }
 
     /** Binary mode: CloudEvent attributes in ce- headers, the CDEvent as the body. */

@@ -4,7 +4,6 @@ import static dev.hookrelay.receiver.provider.ProviderContractTest.TOKEN;
 import static dev.hookrelay.receiver.provider.ProviderContractTest.TOKEN_TEXT;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +42,6 @@ class ProviderDetailsTest {
                 () -> delivery.provider().describe(request));
 
         assertTrue(malformed.getMessage().startsWith("missing " + header + " header: "), malformed.getMessage());
-    }
-
-    @Test
-    void theDigestIdIsTheFirst128BitsOfTheBodysSha256() {
-        String id = Deliveries.digest("{}".getBytes(StandardCharsets.UTF_8));
-
-        assertEquals("sha256:44136fa355b3678a1146ad16f7e8649e", id);
-        assertEquals(id, Deliveries.digest("{}".getBytes(StandardCharsets.UTF_8)));
-        assertNotEquals(id, Deliveries.digest("{ }".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Nested
@@ -121,11 +111,11 @@ class ProviderDetailsTest {
     }
 
     @Test
-    void bitbucketWithoutRequestUuidFallsBackToTheDigestNotTheHooksUuid() throws Exception {
+    void bitbucketWithoutRequestUuidHasNoIdNotTheHooksUuid() throws Exception {
         Delivery delivery = DocumentedDeliveries.bitbucketPush();
         WebhookRequest request = without(delivery.signedWith(TOKEN), delivery, "X-Request-UUID");
 
-        assertEquals(Delivery.sha256Prefix(delivery.body()), delivery.provider().describe(request).id());
+        assertNull(delivery.provider().describe(request).id());
     }
 
     @Test

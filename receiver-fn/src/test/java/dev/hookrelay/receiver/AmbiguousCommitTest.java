@@ -1,0 +1,74 @@
+package dev.hookrelay.receiver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookrelay.api.V1alpha1ReceiverSpec;
+import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TestNamespace;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A status write commits but its answer is lost on the way back (the connection is cut after
+ * the request was sent, and may stay down a moment): the function reads the status back and
+ * answers the delivery as what it is, recorded, counted once — neither a 503 for a recorded
+ * delivery nor a second count when the provider redelivers.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+class AmbiguousCommitTest {
+    private static final Duration LOST_ANSWER_HOLD = Duration.ofSeconds(1);
+    private static final AtomicInteger RECEIVERS = new AtomicInteger();
+
+    static Stream<Arguments> lostAnswers() {
+        return Stream.of(
+                Arguments.of("with a delivery id", "answer-lost", Duration.ZERO),
+                Arguments.of("without a delivery id", null, Duration.ZERO),
+                Arguments.of("network down a moment after", null, Duration.ofSeconds(1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lostAnswers")
+    void aDeliveryWhoseWriteCommittedButWhoseAnswerWasLostIsRecordedOnce(String label, String id, Duration down,
+                                                                         ControlPlane plane, TestNamespace namespace)
+            throws Exception {
+        try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
+             RunningFunction function = RunningFunction.start(plane, namespace.name(), "ambiguous-" + RECEIVERS.incrementAndGet(),
+                     new V1alpha1ReceiverSpec().type("generic"), Map.of(), proxy::kubeconfig)) {
+            assertEquals(200, post(function, "warm-up").statusCode());
+
+            proxy.loseNextAnswer(LOST_ANSWER_HOLD, down);
+            HttpResponse<String> lost = post(function, id);
+
+            assertTrue(proxy.answerLost(), "the proxy lost no answer");
+            assertEquals(200, lost.statusCode(), lost.body());
+            assertTrue(lost.body().contains("\"status\":\"recorded\""), lost.body());
+            assertEquals(2, function.eventCount());
+            if (id != null) {
+                HttpResponse<String> redelivered = post(function, id);
+                assertTrue(redelivered.body().contains("\"status\":\"duplicate\""), redelivered.body());
+                assertEquals(2, function.eventCount());
+            }
+        }
+    }
+
+    /** A generic delivery, with X-Request-Id when {@code id} is not null. */
+    private static HttpResponse<String> post(RunningFunction function, String id) {
+        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + function.token,
+                "Content-Type", "application/json"));
+        if (id != null) {
+            headers.put("X-Request-Id", id);
+        }
+        return function.post(headers, "{\"build\": 42}".getBytes(StandardCharsets.UTF_8));
+    }
+}
