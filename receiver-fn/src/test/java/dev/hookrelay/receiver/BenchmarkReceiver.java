@@ -65,7 +65,7 @@ record BenchmarkReceiver(String name, String namespace, String token, Map<String
     }
 
     /** The same signed push, each with its own delivery id, from wrk. */
-    Wrk.Result load(FunctionProcess function, Path workDir, String idPrefix, int connections, double seconds)
+    Wrk.Result load(FunctionProcess function, Path workDir, String idPrefix, int connections, int seconds)
             throws Exception {
         Path script = Wrk.script(workDir, idPrefix, "POST", """
                   wrk.headers["X-GitHub-Delivery"] = id .. "-" .. n

@@ -75,7 +75,7 @@ final class ColdStart {
     /** The Kubernetes client's share, timed alone in fresh JVMs with the image's options (no AOT cache). */
     private void probeClients(ShippedJvm jvm) throws Exception {
         BenchmarkReceiver receiver = receivers.call();
-        List<String> options = jvm.options().stream().filter(o -> !o.startsWith("-XX:AOTCache")).toList();
+        List<String> options = jvm.options().stream().filter(o -> !o.startsWith("-XX:AOT")).toList();
         System.out.printf("  the function's three API calls in a fresh JVM (JDK 25, image options, no AOT cache), medians of %d:%n",
                 PROBE_RUNS);
         System.out.printf("    %-34s %8s %14s %11s %8s %8s%n", "client", "set-up", "1st GET (TLS)", "2nd GET", "PATCH",

@@ -39,7 +39,7 @@ public final class ReceiverFnBenchmark {
     public static void main(String[] args) throws Exception {
         int[] levels = Arrays.stream(System.getProperty("levels", "1,8,64,256").split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
-        double seconds = Double.parseDouble(System.getProperty("level.seconds", "5"));
+        int seconds = Integer.getInteger("level.seconds", 5);
         int coldRuns = Integer.getInteger("coldstart.runs", 10);
         if (!Wrk.installed()) {
             throw new IllegalStateException("the benchmark drives load with wrk, which is not on the PATH: apt-get install wrk");
@@ -52,7 +52,7 @@ public final class ReceiverFnBenchmark {
             plane.crds().installHookrelay();
             ReceiverFnBenchmark benchmark = new ReceiverFnBenchmark(plane, workDir);
             Path shippedOptions = ShippedJvm.IMAGE.resolve("jvm.options");
-            System.out.printf("receiver-fn benchmark: %d cores, load average %s, levels %s x %.0f s; function JVM: JDK 25, "
+            System.out.printf("receiver-fn benchmark: %d cores, load average %s, levels %s x %d s; function JVM: JDK 25, "
                             + "AOT cache trained by image/train-aot-cache.sh, image/jvm.options (%s), %s%n",
                     Runtime.getRuntime().availableProcessors(), loadAverage(), Arrays.toString(levels), seconds,
                     ShippedJvm.describe(shippedOptions), ShippedJvm.CONTAINER);
@@ -66,7 +66,7 @@ public final class ReceiverFnBenchmark {
         }
     }
 
-    private void againstFloor(ShippedJvm jvm, int[] levels, double seconds) throws Exception {
+    private void againstFloor(ShippedJvm jvm, int[] levels, int seconds) throws Exception {
         BenchmarkReceiver receiver = newReceiver();
         SynchronousFloor floor = SynchronousFloor.create(plane, namespace, workDir);
         List<Long> controlPlane = ProcessCpu.controlPlane();
@@ -143,8 +143,8 @@ public final class ReceiverFnBenchmark {
     }
 
     /** Resident memory of the function idle and under 64 connections, per set of JVM options. */
-    private void footprint(List<ShippedJvm> jvms, double seconds) throws Exception {
-        System.out.printf("%nfootprint, function JVM in a 256 MiB container (%s), 64 connections for %.0f s%n",
+    private void footprint(List<ShippedJvm> jvms, int seconds) throws Exception {
+        System.out.printf("%nfootprint, function JVM in a 256 MiB container (%s), 64 connections for %d s%n",
                 ShippedJvm.CONTAINER, seconds);
         System.out.printf("  %-10s %14s %16s %16s %9s%n", "options", "idle RSS MiB", "peak RSS MiB", "after load MiB", "ack/s");
         for (ShippedJvm jvm : jvms) {

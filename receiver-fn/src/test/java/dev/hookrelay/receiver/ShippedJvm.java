@@ -33,7 +33,9 @@ record ShippedJvm(String label, Path javaHome, List<String> options) {
         training.environment().put("FUNCTION_PORT", Integer.toString(FreePort.pick()));
         training.environment().put("API_PORT", Integer.toString(FreePort.pick()));
         run(training, workDir.resolve("training.log"));
-        List<String> options = new ArrayList<>(List.of("@" + optionsFile.toAbsolutePath(), "-XX:AOTCache=" + cache, CONTAINER));
+        // AOTMode=on: a cache the JVM cannot use fails the run instead of being measured without it
+        List<String> options = new ArrayList<>(List.of("@" + optionsFile.toAbsolutePath(), "-XX:AOTCache=" + cache,
+                "-XX:AOTMode=on", CONTAINER));
         return new ShippedJvm(label, JDK25, options);
     }
 

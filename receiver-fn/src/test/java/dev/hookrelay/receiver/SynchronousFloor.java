@@ -57,7 +57,7 @@ final class SynchronousFloor {
     }
 
     /** Each PATCH writes a new value, so every one is a real write to etcd (an unchanged one is not). */
-    Wrk.Result load(String idPrefix, int connections, double seconds) throws Exception {
+    Wrk.Result load(String idPrefix, int connections, int seconds) throws Exception {
         Path script = Wrk.script(workDir, idPrefix, "PATCH", """
                   return wrk.format(nil, nil, nil,
                     '{"metadata":{"annotations":{"hookrelay.dev/requestedAt":"' .. id .. '-' .. n .. '"}}}')

@@ -62,9 +62,9 @@ final class Wrk {
     }
 
     /** Closed loop: each of {@code connections} sends its next request when the last is answered. */
-    static Result run(Path script, int connections, double seconds, Map<String, String> headers, String url) {
+    static Result run(Path script, int connections, int seconds, Map<String, String> headers, String url) {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections,
-                "-d" + Math.round(seconds * 1000) + "ms", "--timeout", "30s", "-s", script.toString()));
+                "-d" + seconds + "s", "--timeout", "30s", "-s", script.toString()));
         headers.forEach((name, value) -> command.addAll(List.of("-H", name + ": " + value)));
         command.add(url);
         try {
