@@ -44,6 +44,7 @@ final class ColdStart {
         double[] total = new double[runs];
         double[] bound = new double[runs];
         double[] micronaut = new double[runs];
+        double[] cpu = new double[runs];
         for (int run = 0; run < runs; run++) {
             BenchmarkReceiver receiver = receivers.call();
             Path log = workDir.resolve("coldstart-" + run + ".log");
@@ -53,6 +54,7 @@ final class ColdStart {
                 bound[run] = (System.nanoTime() - start) / 1e6;
                 receiver.awaitFirstRecorded(function, "cold");
                 total[run] = (System.nanoTime() - start) / 1e6;
+                cpu[run] = ProcessCpu.seconds(function.process.pid()) * 1000;
             }
             micronaut[run] = micronautMillis(log);
         }
@@ -60,6 +62,8 @@ final class ColdStart {
         System.out.printf("%ncold start, %s JVM: process start -> first recorded delivery, median of %d: %.0f ms "
                         + "(min %.0f, max %.0f; target < 500 ms: %s)%n", jvm.label(), runs, median,
                 Arrays.stream(total).min().orElse(0), Arrays.stream(total).max().orElse(0), median < 500 ? "met" : "NOT met");
+        System.out.printf("  CPU the function used until then (user + system, less sensitive to other load than the "
+                + "wall clock): median %.0f ms%n", median(cpu));
         double[] beforeMicronaut = new double[runs];
         double[] afterBind = new double[runs];
         for (int run = 0; run < runs; run++) {
