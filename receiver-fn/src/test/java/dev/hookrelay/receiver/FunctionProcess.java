@@ -65,12 +65,21 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Peak resident set size, from the kernel's high-water mark. */
     long peakRssKiB() throws IOException {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size now. */
+    long rssKiB() throws IOException {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IllegalStateException("no VmHWM for " + process.pid());
+        throw new IllegalStateException("no " + field + " for " + process.pid());
     }
 
     /** Stops the way Knative does (SIGTERM), so an archive requested at exit gets written. */

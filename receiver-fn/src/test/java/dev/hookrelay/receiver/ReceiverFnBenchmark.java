@@ -1,38 +1,29 @@
 package dev.hookrelay.receiver;
 
-import dev.hookrelay.api.FunctionAccess;
-import dev.hookrelay.api.FunctionContract;
-import dev.hookrelay.api.V1alpha1Receiver;
-import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.TestNamespace;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Throughput and cold start of receiver-fn as a process, writing to a real API server.
+ * receiver-fn as the image runs it (JDK 25, its AOT cache, {@code image/jvm.options}, a 256 MiB
+ * container) writing to a real API server, each figure beside a baseline measured in the same run:
+ * <ol>
+ *   <li>at each concurrency, acknowledged/s, ack p50/p99 and CPU per 1,000 acknowledged against
+ *   the floor of a synchronous receiver ({@link SynchronousFloor}), with every 2xx checked against
+ *   the Receiver's eventCount;</li>
+ *   <li>resident memory idle and under 64 connections, round 1's JVM options against the image's;</li>
+ *   <li>cold start, process start to first recorded delivery, and where that time goes.</li>
+ * </ol>
  * Run: {@code mvn -q -pl receiver-fn -am -DskipTests -Pbenchmark verify}
- * (-Ddeliveries=N -Dconcurrency=K -Dcoldstart.runs=5 -Dwrk.seconds=10; the wrk run needs wrk on the PATH).
+ * ({@code -Dlevels=1,8,64,256 -Dlevel.seconds=5 -Dcoldstart.runs=10}); needs wrk on the PATH.
  */
 public final class ReceiverFnBenchmark {
-    private static final Path JDK17 = Path.of(System.getProperty("java.home"));
-    private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    /** JVM options of the throughput runs; by default the function's Knative memory limit, 256 MiB. */
-    private static final List<String> THROUGHPUT_JVM = List.of(System.getProperty("function.jvmArgs", "-XX:MaxRAM=256m")
-            .trim().split("\\s+"));
+    /** What the round-1 image ran with, for the footprint comparison. */
+    private static final List<String> ROUND_1_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=75");
 
     private final ControlPlane plane;
     private final String namespace;
@@ -46,221 +37,142 @@ public final class ReceiverFnBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int deliveries = Integer.getInteger("deliveries", 5000);
-        int concurrency = Integer.getInteger("concurrency", 32);
-        int coldRuns = Integer.getInteger("coldstart.runs", 5);
+        int[] levels = Arrays.stream(System.getProperty("levels", "1,8,64,256").split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.getInteger("level.seconds", 5);
+        int coldRuns = Integer.getInteger("coldstart.runs", 10);
+        if (!Wrk.installed()) {
+            throw new IllegalStateException("the benchmark drives load with wrk, which is not on the PATH: apt-get install wrk");
+        }
+        if (!Files.isExecutable(ShippedJvm.JDK25.resolve("bin/java"))) {
+            throw new IllegalStateException("the image runs JDK 25; install it at " + ShippedJvm.JDK25);
+        }
+        Path workDir = Files.createTempDirectory("hookrelay-bench-");
         try (ControlPlane plane = ControlPlane.start()) {
             plane.crds().installHookrelay();
-            ReceiverFnBenchmark benchmark = new ReceiverFnBenchmark(plane, Files.createTempDirectory("hookrelay-bench-"));
-            System.out.printf("receiver-fn benchmark: %d deliveries at concurrency %d, %d cores, JDK %s, function JVM %s%n",
-                    deliveries, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.version(), THROUGHPUT_JVM);
-            Throughput grouped = benchmark.throughput("group commit", Map.of(), deliveries, concurrency);
-            Throughput baseline = benchmark.throughput("one write per delivery (baseline)",
-                    Map.of("HOOKRELAY_STATUS_MAX_BATCH", "1"), deliveries, concurrency);
-            System.out.printf("group commit vs baseline: %.1fx deliveries/s, p99 %.2fx, %.1fx fewer writes%n",
-                    grouped.perSecond / baseline.perSecond, grouped.p99Millis / baseline.p99Millis,
-                    baseline.writesPerDelivery / grouped.writesPerDelivery);
-            if (new ProcessBuilder("wrk", "--version").start().waitFor() != 127) {
-                benchmark.throughputWithWrk(concurrency, Integer.getInteger("wrk.seconds", 10));
-            }
-            benchmark.coldStarts(coldRuns);
+            ReceiverFnBenchmark benchmark = new ReceiverFnBenchmark(plane, workDir);
+            Path shippedOptions = ShippedJvm.IMAGE.resolve("jvm.options");
+            System.out.printf("receiver-fn benchmark: %d cores, load average %s, levels %s x %d s; function JVM: JDK 25, "
+                            + "AOT cache trained by image/train-aot-cache.sh, image/jvm.options (%s), %s%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), Arrays.toString(levels), seconds,
+                    ShippedJvm.describe(shippedOptions), ShippedJvm.CONTAINER);
+            ShippedJvm shipped = ShippedJvm.train("image", shippedOptions, workDir);
+            benchmark.againstFloor(shipped, levels, seconds);
+            ShippedJvm round1 = ShippedJvm.train("round 1",
+                    ShippedJvm.optionsFile(workDir, "round-1", ROUND_1_OPTIONS), workDir);
+            benchmark.footprint(List.of(round1, shipped), Math.max(seconds, 5));
+            new ColdStart(plane, workDir, benchmark::newReceiver).report(shipped, coldRuns);
+            System.out.printf("load average at the end: %s; logs in %s%n", loadAverage(), workDir);
         }
     }
 
-    private Throughput throughput(String label, Map<String, String> extraEnv, int deliveries, int concurrency)
-            throws Exception {
-        Receiver receiver = newReceiver();
-        Map<String, String> env = new HashMap<>(receiver.env);
-        env.putAll(extraEnv);
-        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, env, workDir.resolve("throughput.log"))) {
-            awaitFirstRecorded(function, receiver, "warmup");
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            AtomicInteger next = new AtomicInteger();
-            long[] latencies = new long[deliveries];
-            List<Future<Integer>> workers = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int w = 0; w < concurrency; w++) {
-                workers.add(clients.submit(() -> {
-                    int failures = 0;
-                    for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
-                        long sent = System.nanoTime();
-                        int status = receiver.deliver(function, "d-" + i).statusCode();
-                        latencies[i] = System.nanoTime() - sent;
-                        failures += status == 200 ? 0 : 1;
-                    }
-                    return failures;
-                }));
+    private void againstFloor(ShippedJvm jvm, int[] levels, int seconds) throws Exception {
+        BenchmarkReceiver receiver = newReceiver();
+        SynchronousFloor floor = SynchronousFloor.create(plane, namespace, workDir);
+        List<Long> controlPlane = ProcessCpu.controlPlane();
+        try (FunctionProcess function = jvm.start(receiver.env(), workDir.resolve("levels.log"))) {
+            receiver.awaitFirstRecorded(function, "warm-up");
+            receiver.load(function, workDir, "warm-up", 8, 2);
+            floor.load("warm-up", 8, 1);
+            System.out.printf("%nacknowledged deliveries against the floor (a synchronous receiver: one merge-PATCH of an "
+                    + "annotation per delivery, sent by wrk straight to the API server); CPU = /proc utime+stime%n");
+            System.out.printf("%5s  %-9s %8s %9s %9s  %-44s %s%n", "conns", "", "ack/s", "p50 ms", "p99 ms",
+                    "CPU s per 1,000 acknowledged", "answers");
+            for (int connections : levels) {
+                long countedBefore = receiver.settledEventCount(plane);
+                double writesBefore = function.scrape("hookrelay_status_writes_total");
+                double functionCpu = ProcessCpu.seconds(function.process.pid());
+                double planeCpu = ProcessCpu.seconds(controlPlane);
+                Wrk.Result hookrelay = receiver.load(function, workDir, "c" + connections, connections, seconds);
+                functionCpu = ProcessCpu.seconds(function.process.pid()) - functionCpu;
+                planeCpu = ProcessCpu.seconds(controlPlane) - planeCpu;
+                long counted = receiver.settledEventCount(plane) - countedBefore;
+                double writes = function.scrape("hookrelay_status_writes_total") - writesBefore;
+
+                double floorCpu = ProcessCpu.seconds(controlPlane);
+                Wrk.Result baseline = floor.load("c" + connections, connections, seconds);
+                floorCpu = ProcessCpu.seconds(controlPlane) - floorCpu;
+
+                double perKilo = 1000.0 / Math.max(1, hookrelay.ok());
+                double floorPerKilo = 1000.0 / Math.max(1, baseline.ok());
+                System.out.printf("%5d  %-9s %8.0f %9.2f %9.2f  %-44s %s%n", connections, "Hookrelay",
+                        hookrelay.okPerSecond(), hookrelay.p50Millis(), hookrelay.p99Millis(),
+                        "%.2f (function %.2f + apiserver/etcd %.2f)".formatted((functionCpu + planeCpu) * perKilo,
+                                functionCpu * perKilo, planeCpu * perKilo),
+                        answers(hookrelay, counted, connections, writes));
+                System.out.printf("%5s  %-9s %8.0f %9.2f %9.2f  %-44s %d 2xx, %d non-2xx, %d socket errors%n", "",
+                        "floor", baseline.okPerSecond(), baseline.p50Millis(), baseline.p99Millis(),
+                        "%.2f (apiserver/etcd)".formatted(floorCpu * floorPerKilo), baseline.ok(), baseline.non2xx(),
+                        baseline.socketErrors());
+                double cpuRatio = (functionCpu + planeCpu) * perKilo / (floorCpu * floorPerKilo);
+                System.out.printf("%5s  %-9s %7.2fx %8.2fx %8.2fx  %-44s %s%n", "", "ratio",
+                        hookrelay.okPerSecond() / baseline.okPerSecond(), hookrelay.p50Millis() / baseline.p50Millis(),
+                        hookrelay.p99Millis() / baseline.p99Millis(), "%.2fx".formatted(cpuRatio),
+                        target(connections, hookrelay, baseline, counted));
             }
-            int failures = 0;
-            for (Future<Integer> worker : workers) {
-                failures += worker.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            clients.shutdown();
-            Arrays.sort(latencies);
-            double writes = function.scrape("hookrelay_status_writes_total") - 1;
-            long counted = receiver.eventCount(plane) - 1;
-            Throughput result = new Throughput(deliveries / seconds, latencies[deliveries / 2] / 1e6,
-                    latencies[(int) (deliveries * 0.99)] / 1e6, writes / deliveries);
-            System.out.printf("%-34s %8.0f deliveries/s  p50 %6.2f ms  p99 %6.2f ms  %.4f writes/delivery  "
-                            + "peak RSS %d MiB  non-2xx %d  counted %d/%d%n", label, result.perSecond,
-                    result.p50Millis, result.p99Millis, result.writesPerDelivery, function.peakRssKiB() / 1024,
-                    failures, counted, deliveries);
-            return result;
         }
+    }
+
+    private static String answers(Wrk.Result result, long counted, int connections, double writes) {
+        return "%d 2xx, %d non-2xx, %d socket errors; eventCount +%d (%s); %.3f status writes per ack".formatted(
+                result.ok(), result.non2xx(), result.socketErrors(), counted, everyAckCounted(result, counted, connections)
+                        ? "every 2xx counted" : "NOT every 2xx counted", writes / Math.max(1, result.ok()));
     }
 
     /**
-     * The same group-commit run driven by wrk, a load generator in C, so that the figure is the
-     * function's and the API server's rather than the Java HTTP client's.
+     * Every delivery answered 2xx is in eventCount; at most one more per connection may be counted:
+     * the requests wrk abandons unanswered at its deadline, which the function still records.
      */
-    private void throughputWithWrk(int connections, int seconds) throws Exception {
-        Receiver receiver = newReceiver();
-        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, receiver.env, workDir.resolve("wrk.log"))) {
-            awaitFirstRecorded(function, receiver, "warmup");
-            Path script = Files.writeString(workDir.resolve("deliveries.lua"), """
-                    wrk.method = "POST"
-                    wrk.body = [[%s]]
-                    local n = 0
-                    function setup(thread) thread:set("id", tostring(math.random(1000000000))) end
-                    function request()
-                      n = n + 1
-                      wrk.headers["X-GitHub-Delivery"] = "wrk-" .. id .. "-" .. n
-                      return wrk.format()
-                    end
-                    """.formatted(new String(Receiver.BODY, StandardCharsets.UTF_8)));
-            List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-                    "--latency", "-s", script.toString()));
-            GitHubDeliveries.headers("push", "unused", Receiver.BODY, receiver.token).forEach((name, value) -> {
-                if (!name.equals("X-GitHub-Delivery")) {
-                    command.addAll(List.of("-H", name + ": " + value));
-                }
-            });
-            command.add(function.uri(FunctionContract.webhookPath(receiver.token, receiver.name, receiver.namespace)).toString());
-            Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            wrk.waitFor();
-            double writes = function.scrape("hookrelay_status_writes_total") - 1;
-            long counted = receiver.eventCount(plane) - 1;
-            long requests = Long.parseLong(field(output, "(\\d+) requests in"));
-            System.out.printf("group commit under wrk (C, %d connections, %d s): %s deliveries/s  p50 %s  p99 %s  "
-                            + "%.4f writes/delivery  peak RSS %d MiB  non-2xx %s  counted %d/%d%n", connections, seconds,
-                    field(output, "Requests/sec:\\s+([\\d.]+)"), field(output, "50%\\s+(\\S+)"),
-                    field(output, "99%\\s+(\\S+)"), writes / requests, function.peakRssKiB() / 1024,
-                    output.contains("Non-2xx") ? field(output, "Non-2xx or 3xx responses:\\s+(\\d+)") : "0",
-                    counted, requests);
-        }
+    private static boolean everyAckCounted(Wrk.Result result, long counted, int connections) {
+        return counted >= result.ok() && counted <= result.ok() + connections;
     }
 
-    private static String field(String text, String regex) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
-        }
-        return matcher.group(1);
+    private static String target(int connections, Wrk.Result hookrelay, Wrk.Result floor, long counted) {
+        return switch (connections) {
+            case 1 -> verdict("ack p50 <= 1.2x the floor's", hookrelay.p50Millis() <= 1.2 * floor.p50Millis());
+            case 8 -> verdict(">= 3x the floor's throughput", hookrelay.okPerSecond() >= 3 * floor.okPerSecond());
+            case 64 -> verdict("p99 < 50 ms", hookrelay.p99Millis() < 50);
+            case 256 -> verdict(">= 5,000/s, every 2xx counted",
+                    hookrelay.okPerSecond() >= 5000 && everyAckCounted(hookrelay, counted, connections));
+            default -> "";
+        };
     }
 
-    private void coldStarts(int runs) throws Exception {
-        Path cds17 = workDir.resolve("receiver-fn-17.jsa");
-        Path aot25 = workDir.resolve("receiver-fn-25.aot");
-        train(JDK17, List.of("-XX:ArchiveClassesAtExit=" + cds17));
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("JDK 17, plain", JDK17, List.of()),
-                new Variant("JDK 17 + AppCDS", JDK17, List.of("-XX:SharedArchiveFile=" + cds17)),
-                new Variant("JDK 17 + AppCDS + C1 only", JDK17,
-                        List.of("-XX:SharedArchiveFile=" + cds17, "-XX:TieredStopAtLevel=1"))));
-        if (Files.isExecutable(JDK25.resolve("bin/java"))) {
-            train(JDK25, List.of("-XX:AOTCacheOutput=" + aot25));
-            variants.add(new Variant("JDK 25 + AOT cache", JDK25, List.of("-XX:AOTCache=" + aot25)));
-            variants.add(new Variant("JDK 25 + AOT cache + C1 only", JDK25,
-                    List.of("-XX:AOTCache=" + aot25, "-XX:TieredStopAtLevel=1")));
-        }
-        System.out.printf("cold start: process start -> first recorded delivery (2xx after the status write), median of %d%n", runs);
-        double plain = 0;
-        for (Variant variant : variants) {
-            double[] millis = new double[runs];
-            for (int run = 0; run < runs; run++) {
-                Receiver receiver = newReceiver();
-                long start = System.nanoTime();
-                try (FunctionProcess function = FunctionProcess.start(variant.javaHome, variant.options, receiver.env,
-                        workDir.resolve("coldstart.log"))) {
-                    awaitFirstRecorded(function, receiver, "cold");
-                    millis[run] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            Arrays.sort(millis);
-            double median = millis[runs / 2];
-            plain = plain == 0 ? median : plain;
-            System.out.printf("  %-30s %6.0f ms  (%.2fx of plain JDK 17)%n", variant.label, median, median / plain);
-        }
+    private static String verdict(String target, boolean met) {
+        return "target " + target + ": " + (met ? "met" : "NOT met");
     }
 
-    /** A training run: start, serve a few deliveries, stop; the JVM writes its archive at exit. */
-    private void train(Path javaHome, List<String> options) throws Exception {
-        Receiver receiver = newReceiver();
-        try (FunctionProcess function = FunctionProcess.start(javaHome, options, receiver.env, workDir.resolve("training.log"))) {
-            awaitFirstRecorded(function, receiver, "train-0");
-            for (int i = 1; i < 50; i++) {
-                receiver.deliver(function, "train-" + i);
+    /** Resident memory of the function idle and under 64 connections, per set of JVM options. */
+    private void footprint(List<ShippedJvm> jvms, int seconds) throws Exception {
+        System.out.printf("%nfootprint, function JVM in a 256 MiB container (%s), 64 connections for %d s%n",
+                ShippedJvm.CONTAINER, seconds);
+        System.out.printf("  %-10s %14s %16s %16s %9s%n", "options", "idle RSS MiB", "peak RSS MiB", "after load MiB", "ack/s");
+        for (ShippedJvm jvm : jvms) {
+            BenchmarkReceiver receiver = newReceiver();
+            try (FunctionProcess function = jvm.start(receiver.env(), workDir.resolve("footprint.log"))) {
+                receiver.awaitFirstRecorded(function, "first");
+                Thread.sleep(2000);
+                long idle = function.rssKiB();
+                Wrk.Result load = receiver.load(function, workDir, "footprint", 64, seconds);
+                long peak = function.peakRssKiB();
+                Thread.sleep(3000);
+                long after = function.rssKiB();
+                System.out.printf("  %-10s %14.0f %16.0f %16.0f %9.0f   (targets: idle < 96, under load < 128)%n",
+                        jvm.label(), idle / 1024.0, peak / 1024.0, after / 1024.0, load.okPerSecond());
             }
         }
     }
 
-    private static void awaitFirstRecorded(FunctionProcess function, Receiver receiver, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = receiver.deliver(function, id);
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                throw new IllegalStateException("first delivery answered " + response.statusCode() + ": " + response.body());
-            } catch (IllegalStateException e) {
-                if (!(e.getCause() instanceof java.net.ConnectException) || !function.process.isAlive()) {
-                    throw e;
-                }
-                Thread.sleep(2);
-            }
-        }
-        throw new IllegalStateException("the function did not answer within 60 s");
-    }
 
-    private Receiver newReceiver() throws Exception {
-        String name = "bench-" + receivers++;
-        RunningFunction.receivers(plane.adminClient()).create(new V1alpha1Receiver()
-                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-                .spec(new V1alpha1ReceiverSpec().type("github"))).throwsApiException();
-        RunningFunction.grantFunctionAccess(plane.adminClient(), name, namespace);
-        String token = RunningFunction.randomToken();
-        Path tokenFile = Files.writeString(workDir.resolve(name + ".token"), token);
-        Path kubeconfig = plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name));
-        return new Receiver(name, namespace, token, Map.of(
-                FunctionContract.ENV_RECEIVER_NAME, name,
-                FunctionContract.ENV_RECEIVER_NAMESPACE, namespace,
-                FunctionContract.ENV_RECEIVER_TYPE, "github",
-                FunctionContract.ENV_TOKEN_FILE, tokenFile.toString(),
-                "HOOKRELAY_KUBECONFIG", kubeconfig.toString()));
-    }
-
-    private record Receiver(String name, String namespace, String token, Map<String, String> env) {
-        private static final byte[] BODY = GitHubDeliveries.push("acme/bench", "c".repeat(40));
-
-        HttpResponse<String> deliver(FunctionProcess function, String id) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(function.uri(FunctionContract.webhookPath(token, name, namespace)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(BODY));
-            GitHubDeliveries.headers("push", id, BODY, token).forEach(request::header);
-            return RunningFunction.send(request.build());
-        }
-
-        long eventCount(ControlPlane plane) throws Exception {
-            return RunningFunction.receivers(plane.adminClient()).get(namespace, name).throwsApiException()
-                    .getObject().getStatus().getEventCount();
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
-    private record Variant(String label, Path javaHome, List<String> options) {
-    }
-
-    private record Throughput(double perSecond, double p50Millis, double p99Millis, double writesPerDelivery) {
+    BenchmarkReceiver newReceiver() throws Exception {
+        return BenchmarkReceiver.create(plane, namespace, "bench-" + receivers++, workDir);
     }
 }

@@ -21,6 +21,8 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ public final class FanoutBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200);
     private static final int RELAYS = Integer.getInteger("benchmark.relays", 20);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private FanoutBenchmark() {
     }
@@ -52,30 +55,75 @@ public final class FanoutBenchmark {
                 plane.crds().install(plane.assets().crds("knative-serving"));
                 PokeTargets.installedOn(plane);
             }
-            String oneCluster = oneCluster(hub);
+            String[] oneCluster = oneCluster(hub);
             String[] relayed = relayed(hub, edge);
             System.out.printf("""
 
                     Hookrelay fan-out benchmark: webhook POST to receiver-fn until a watcher sees the GitRepository
                     annotated, %d events one after another, on real control planes (2 cores shared by all)
                       one cluster: Receiver fan-out          %s
+                      baseline: a synchronous receiver       %s
+                        (verifies, merge-PATCHes the annotation, then answers; events alternate with the line above)
+                      Receiver fan-out / baseline, p50       %s
                       hub -> edge through a Relay            %s
                       %d Relays following one Receiver:
                         until all %d targets are annotated   %s
                         each target                        %s
-                    """, EVENTS, oneCluster, relayed[0], RELAYS, RELAYS, relayed[1], relayed[2]);
+                    """, EVENTS, oneCluster[0], oneCluster[1], oneCluster[2], relayed[0], RELAYS, RELAYS, relayed[1], relayed[2]);
         }
         System.exit(0);
     }
 
-    private static String oneCluster(ControlPlane plane) throws Exception {
+    /**
+     * Returns the summaries of Hookrelay's fan-out, of the synchronous receiver beside it on the
+     * same control plane (their events alternate, so both see the same load), and their p50 ratio.
+     */
+    private static String[] oneCluster(ControlPlane plane) throws Exception {
         String namespace = TestNamespace.create(plane, "fanout").name();
-        new PokeTargets(plane).create(GIT_REPOSITORY, namespace, "podinfo");
+        PokeTargets targets = new PokeTargets(plane);
+        targets.create(GIT_REPOSITORY, namespace, "podinfo");
+        targets.create(GIT_REPOSITORY, namespace, "podinfo-synchronous");
         V1alpha1ReceiverSpec spec = pushes().resources(List.of(TargetRefs.of(GIT_REPOSITORY, "podinfo")));
         try (RunningFunction function = RunningFunction.start(plane, namespace, "podinfo", spec);
              ControllerInstance controller = ControllerInstance.start(plane, namespace);
-             AnnotationWatch targets = gitRepositories(plane, namespace)) {
-            return measure(function, targets, List.of("podinfo"))[0].summary();
+             AnnotationWatch watch = gitRepositories(plane, namespace);
+             SynchronousReceiver synchronous = new SynchronousReceiver(plane.adminClient(), function.token, namespace,
+                     "podinfo-synchronous")) {
+            awaitSettled(function, watch, List.of("podinfo"));
+            untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, 0));
+            Latencies hookrelay = new Latencies();
+            Latencies baseline = new Latencies();
+            for (int event = 1; event <= EVENTS; event++) {
+                int n = event;
+                hookrelay.add(untilAnnotated(watch, "podinfo", () -> post(function, "benchmark-" + n)));
+                baseline.add(untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, n)));
+            }
+            return new String[] {hookrelay.summary(), baseline.summary(),
+                    "%.2fx (target <= 1.5x)".formatted(hookrelay.percentileMillis(50) / baseline.percentileMillis(50))};
+        }
+    }
+
+    private static long untilAnnotated(AnnotationWatch watch, String target, Runnable post) throws InterruptedException {
+        String before = watch.value(target);
+        long posted = System.nanoTime();
+        post.run();
+        return watch.awaitChange(target, before, TIMEOUT) - posted;
+    }
+
+    private static void post(SynchronousReceiver receiver, String token, int event) {
+        byte[] push = GitHubDeliveries.push("stefanprodan/podinfo", "synchronous-" + event);
+        HttpRequest.Builder request = HttpRequest.newBuilder(receiver.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(push));
+        GitHubDeliveries.headers("push", "synchronous-" + event, push, token).forEach(request::header);
+        try {
+            int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("the synchronous receiver answered " + status);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

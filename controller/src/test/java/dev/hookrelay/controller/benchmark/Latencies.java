@@ -24,6 +24,12 @@ final class Latencies {
                 sorted.size());
     }
 
+    double percentileMillis(int percent) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return millis(percentile(sorted, percent));
+    }
+
     private static long percentile(List<Long> sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));

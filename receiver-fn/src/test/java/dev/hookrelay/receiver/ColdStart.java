@@ -1,0 +1,145 @@
+package dev.hookrelay.receiver;
+
+import dev.hookrelay.testing.ControlPlane;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Process start to the first recorded delivery (a 2xx only comes after the status write), and
+ * where that time goes: before Micronaut starts (JVM, class loading), Micronaut's own start
+ * (context and server bind, from its "Startup completed" line), and the wait after the bind for
+ * the status write, whose Kubernetes client the function builds on its writer thread while the
+ * context starts. The client's parts are timed again in fresh JVMs by {@link ApiClientStartup},
+ * for client-java and for the JDK's HTTP client.
+ */
+final class ColdStart {
+    private static final Pattern MICRONAUT = Pattern.compile("Startup completed in (\\d+)ms");
+    private static final Pattern PROBE = Pattern.compile(
+            "RESULT setup=([\\d.]+) firstGet=([\\d.]+) secondGet=([\\d.]+) patch=([\\d.]+) event=([\\d.]+)");
+    private static final int PROBE_RUNS = 5;
+
+    private final ControlPlane plane;
+    private final Path workDir;
+    private final Callable<BenchmarkReceiver> receivers;
+
+    ColdStart(ControlPlane plane, Path workDir, Callable<BenchmarkReceiver> receivers) {
+        this.plane = plane;
+        this.workDir = workDir;
+        this.receivers = receivers;
+    }
+
+    void report(ShippedJvm jvm, int runs) throws Exception {
+        double[] total = new double[runs];
+        double[] bound = new double[runs];
+        double[] micronaut = new double[runs];
+        double[] cpu = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            BenchmarkReceiver receiver = receivers.call();
+            Path log = workDir.resolve("coldstart-" + run + ".log");
+            long start = System.nanoTime();
+            try (FunctionProcess function = jvm.start(receiver.env(), log)) {
+                awaitPort(function);
+                bound[run] = (System.nanoTime() - start) / 1e6;
+                receiver.awaitFirstRecorded(function, "cold");
+                total[run] = (System.nanoTime() - start) / 1e6;
+                cpu[run] = ProcessCpu.seconds(function.process.pid()) * 1000;
+            }
+            micronaut[run] = micronautMillis(log);
+        }
+        double median = median(total);
+        System.out.printf("%ncold start, %s JVM: process start -> first recorded delivery, median of %d: %.0f ms "
+                        + "(min %.0f, max %.0f; target < 500 ms: %s)%n", jvm.label(), runs, median,
+                Arrays.stream(total).min().orElse(0), Arrays.stream(total).max().orElse(0), median < 500 ? "met" : "NOT met");
+        System.out.printf("  CPU the function used until then (user + system, less sensitive to other load than the "
+                + "wall clock): median %.0f ms%n", median(cpu));
+        double[] beforeMicronaut = new double[runs];
+        double[] afterBind = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            beforeMicronaut[run] = bound[run] - micronaut[run];
+            afterBind[run] = total[run] - bound[run];
+        }
+        System.out.printf("  where it goes (medians): JVM start and class loading until Micronaut starts %.0f ms; "
+                        + "Micronaut context + server bind %.0f ms; bind -> first recorded %.0f ms%n",
+                median(beforeMicronaut), median(micronaut), median(afterBind));
+        probeClients(jvm);
+    }
+
+    /** The Kubernetes client's share, timed alone in fresh JVMs with the image's options (no AOT cache). */
+    private void probeClients(ShippedJvm jvm) throws Exception {
+        BenchmarkReceiver receiver = receivers.call();
+        List<String> options = jvm.options().stream().filter(o -> !o.startsWith("-XX:AOT")).toList();
+        System.out.printf("  the function's three API calls in a fresh JVM (JDK 25, image options, no AOT cache), medians of %d:%n",
+                PROBE_RUNS);
+        System.out.printf("    %-34s %8s %14s %11s %8s %8s%n", "client", "set-up", "1st GET (TLS)", "2nd GET", "PATCH",
+                "Event");
+        for (String mode : List.of("client-java", "jdk")) {
+            Map<String, double[]> phases = new LinkedHashMap<>();
+            for (int run = 0; run < PROBE_RUNS; run++) {
+                Matcher m = PROBE.matcher(probe(jvm, options, mode, receiver));
+                if (!m.find()) {
+                    throw new IllegalStateException("ApiClientStartup printed no result");
+                }
+                for (int g = 1; g <= 5; g++) {
+                    phases.computeIfAbsent("p" + g, k -> new double[PROBE_RUNS])[run] = Double.parseDouble(m.group(g));
+                }
+            }
+            System.out.printf("    %-34s %8.0f %14.0f %11.1f %8.1f %8.1f%n",
+                    mode.equals("jdk") ? "JDK HttpClient + Jackson streaming" : "client-java 22 (the function's)",
+                    median(phases.get("p1")), median(phases.get("p2")), median(phases.get("p3")),
+                    median(phases.get("p4")), median(phases.get("p5")));
+        }
+    }
+
+    private String probe(ShippedJvm jvm, List<String> options, String mode, BenchmarkReceiver receiver) throws Exception {
+        List<String> command = new ArrayList<>(List.of(jvm.javaHome().resolve("bin/java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiClientStartup.class.getName(), mode,
+                receiver.env().get("HOOKRELAY_KUBECONFIG"), receiver.namespace(), receiver.name()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ApiClientStartup " + mode + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    private static void awaitPort(FunctionProcess function) throws InterruptedException {
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", function.port), 1000);
+                return;
+            } catch (IOException e) {
+                if (!function.process.isAlive()) {
+                    throw new IllegalStateException("the function exited with " + function.process.exitValue());
+                }
+                Thread.sleep(2);
+            }
+        }
+    }
+
+    private static double micronautMillis(Path log) throws IOException {
+        Matcher m = MICRONAUT.matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no \"Startup completed\" line in " + log);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
