@@ -78,7 +78,7 @@ public final class ApiClientStartup {
         private final String name;
 
         ClientJavaCalls(Path kubeconfig, String namespace, String name) {
-            this.client = new KubernetesClientFactory().apiClient(kubeconfig.toString());
+            this.client = new KubernetesClientFactory().apiClient(kubeconfig.toString(), java.time.Duration.ofSeconds(10));
             this.api = new CustomObjectsApi(client);
             this.namespace = namespace;
             this.name = name;
