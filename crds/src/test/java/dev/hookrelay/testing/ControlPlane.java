@@ -78,7 +78,7 @@ public final class ControlPlane implements AutoCloseable {
                 "--initial-cluster=default=http://127.0.0.1:" + etcdPeerPort,
                 "--unsafe-no-fsync=true",
                 "--log-level=warn"), workDir.resolve("etcd.log"));
-        this.apiServer = new ManagedProcess("kube-apiserver", List.of(
+        List<String> apiServerCommand = new ArrayList<>(List.of(
                 assets.binary("kube-apiserver").toString(),
                 "--etcd-servers=" + etcdUrl,
                 "--secure-port=" + apiPort,
@@ -94,7 +94,9 @@ public final class ControlPlane implements AutoCloseable {
                 "--allow-privileged=true",
                 "--disable-admission-plugins=ServiceAccount",
                 "--profiling=false",
-                "-v=1"), workDir.resolve("kube-apiserver.log"));
+                "-v=1"));
+        apiServerCommand.addAll(AuditTrail.apiServerFlags(workDir));
+        this.apiServer = new ManagedProcess("kube-apiserver", apiServerCommand, workDir.resolve("kube-apiserver.log"));
         this.crds = new CrdInstaller(this);
         this.etcdHealth = URI.create(etcdUrl + "/health");
     }

@@ -26,14 +26,17 @@ public final class ControllerInstance implements AutoCloseable {
                 .start();
     }
 
-    /** A controller of the Receivers in one namespace, alone (no leader election), retrying within a second. */
+    /**
+     * A controller of the Receivers in one namespace, alone (no leader election), retrying within a
+     * second, with its own ServiceAccount's token and exactly the shipped RBAC ({@link ShippedRbac}).
+     */
     public static ControllerInstance start(ControlPlane plane, String namespace) {
         return start(plane, namespace, Map.of("hookrelay.controller.leader-election.enabled", false));
     }
 
     public static ControllerInstance start(ControlPlane plane, String namespace, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("kubernetes.client.kube-config-path", plane.kubeconfig().toString());
+        properties.put("kubernetes.client.kube-config-path", ShippedRbac.controllerKubeconfig(plane, namespace).toString());
         properties.put("hookrelay.controller.namespaces", List.of(namespace));
         properties.put("hookrelay.controller.retry-max-delay", "1s");
         properties.put("hookrelay.controller.referenced-secret-recheck", "1s");
