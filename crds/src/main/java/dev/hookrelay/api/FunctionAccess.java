@@ -43,9 +43,9 @@ public final class FunctionAccess {
                                 .resources(List.of(HookrelayApi.RECEIVERS + "/status"))
                                 .resourceNames(List.of(receiverName))
                                 .verbs(List.of("get", "patch")),
-                        new V1PolicyRule().apiGroups(List.of("", "events.k8s.io"))
+                        new V1PolicyRule().apiGroups(List.of(""))
                                 .resources(List.of("events"))
-                                .verbs(List.of("create", "patch"))));
+                                .verbs(List.of("create"))));
     }
 
     public static V1RoleBinding roleBinding(String receiverName, String namespace) {
