@@ -52,6 +52,7 @@ public final class ControlPlane implements AutoCloseable {
     private final ManagedProcess etcd;
     private final ManagedProcess apiServer;
     private final CrdInstaller crds;
+    private ManagedProcess knativeWebhook;
     private final URI etcdHealth;
     private HttpClient probeClient;
 
@@ -156,7 +157,7 @@ public final class ControlPlane implements AutoCloseable {
      */
     public void installKnativeServing() {
         crds.install(assets.crds("knative-serving"));
-        KnativeServingWebhook.install(this);
+        knativeWebhook = KnativeServingWebhook.install(this);
     }
 
     public CrdInstaller crds() {
@@ -248,6 +249,9 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (knativeWebhook != null) {
+            knativeWebhook.stop();
+        }
         apiServer.stop();
         etcd.stop();
         deleteRecursively(workDir);

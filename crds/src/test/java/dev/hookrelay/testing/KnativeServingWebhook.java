@@ -24,12 +24,12 @@ final class KnativeServingWebhook {
     private KnativeServingWebhook() {
     }
 
-    static void install(ControlPlane plane) {
+    /** Starts the webhook and registers it; the process returned is the caller's to stop. */
+    static ManagedProcess install(ControlPlane plane) {
         Path log = plane.workDir().resolve("knative-validate.log");
         ManagedProcess webhook = new ManagedProcess("knative-validate", List.of(
                 plane.assets().binary("knative-validate").toString(), "-serve", "127.0.0.1:0"), log);
         webhook.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(webhook::stop, "knative-validate-stop"));
         JsonObject announced = new JsonObject();
         webhook.awaitReady(() -> announcement(log, announced), START_TIMEOUT);
         String url = announced.get("url").getAsString();
@@ -37,6 +37,7 @@ final class KnativeServingWebhook {
         register(plane, "mutatingwebhookconfigurations", "MutatingWebhookConfiguration", url + "/default", caBundle);
         register(plane, "validatingwebhookconfigurations", "ValidatingWebhookConfiguration", url + "/validate", caBundle);
         awaitEffective(plane);
+        return webhook;
     }
 
     private static boolean announcement(Path log, JsonObject into) {

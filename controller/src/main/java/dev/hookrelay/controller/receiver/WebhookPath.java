@@ -24,6 +24,12 @@ record WebhookPath(String path, boolean credential) {
         return withoutTrailingSlash(serviceUrl) + published();
     }
 
+    /** Never the path itself where it is a credential, should it reach a log line. */
+    @Override
+    public String toString() {
+        return "webhook path " + published();
+    }
+
     private static String withoutTrailingSlash(String serviceUrl) {
         return serviceUrl.replaceAll("/+$", "");
     }

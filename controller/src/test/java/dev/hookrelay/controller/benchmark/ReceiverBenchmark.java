@@ -7,26 +7,17 @@ import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.TestNamespace;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -48,20 +39,15 @@ public final class ReceiverBenchmark {
             plane.crds().installHookrelay();
             plane.crds().install(plane.assets().crds("knative-serving"));
             TestNamespace namespace = TestNamespace.create(plane, "benchmark");
-            Process controller = startController(plane, namespace);
-            try {
+            try (ControllerProcess controller = ControllerProcess.start(plane, namespace.name(), CONTROLLER_JVM_ARGS,
+                    "controller.log")) {
                 run(plane, namespace, controller);
-            } finally {
-                controller.destroy();
-                if (!controller.waitFor(10, TimeUnit.SECONDS)) {
-                    controller.destroyForcibly();
-                }
             }
         }
         System.exit(0);
     }
 
-    private static void run(ControlPlane plane, TestNamespace namespace, Process controller) throws Exception {
+    private static void run(ControlPlane plane, TestNamespace namespace, ControllerProcess controller) throws Exception {
         ApiClient admin = plane.adminClient();
         Cluster cluster = new Cluster(plane, namespace.name());
         SharedInformerFactory informers = new SharedInformerFactory(admin);
@@ -74,7 +60,7 @@ public final class ReceiverBenchmark {
         ExecutorService knative = Executors.newFixedThreadPool(2);
         services.addEventHandler(new PlayKnative(cluster, knative));
         informers.startAllRegisteredInformers();
-        awaitLeader(cluster);
+        controller.awaitLeader(cluster);
 
         ApiWrites writesBefore = ApiWrites.scrape(admin);
         long start = System.nanoTime();
@@ -97,7 +83,7 @@ public final class ReceiverBenchmark {
         knative.shutdown();
         informers.stopAllRegisteredInformers();
 
-        ControllerMemory memory = ControllerMemory.of(controller.pid());
+        ControllerProcess.Memory memory = controller.memory();
         System.out.printf("""
 
                 Hookrelay controller benchmark: %d Receivers (JVM args of the controller: %s)
@@ -107,38 +93,7 @@ public final class ReceiverBenchmark {
                   controller heap used            %s
                   controller RSS                  %,d MB
                 """, RECEIVERS, CONTROLLER_JVM_ARGS, millis(created - start), millis(allReady - start),
-                writes.total() / (double) RECEIVERS, writes.total(), writes, memory.heap(), memory.rssMegabytes());
-    }
-
-    private static Process startController(ControlPlane plane, TestNamespace namespace) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(CONTROLLER_JVM_ARGS.trim().split("\\s+")));
-        command.add("-Dkubernetes.client.kube-config-path=" + plane.kubeconfig());
-        command.add("-Dkubernetes.client.namespace=" + namespace.name());
-        command.add("-cp");
-        command.add(controllerClasspath());
-        command.add("dev.hookrelay.controller.Application");
-        Path log = plane.workDir().resolve("controller.log");
-        System.out.println("Controller log: " + log);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** This JVM's class path without the controller's test classes: what the controller's image holds. */
-    private static String controllerClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static void awaitLeader(Cluster cluster) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (cluster.leaseHolder("hookrelay-controller") == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the controller did not take the Lease within 60 s; see its log");
-            }
-            Thread.sleep(100);
-        }
+                writes.total() / (double) RECEIVERS, writes.total(), writes, memory.heap(), memory.rss());
     }
 
     private static long readyCount(SharedIndexInformer<V1alpha1Receiver> receivers) {
@@ -150,58 +105,5 @@ public final class ReceiverBenchmark {
 
     private static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
-
-    /** Marks each Knative Service's current generation ready, once, as Knative would after a rollout. */
-    private record PlayKnative(Cluster cluster, ExecutorService executor, Set<String> marked)
-            implements ResourceEventHandler<DynamicKubernetesObject> {
-        PlayKnative(Cluster cluster, ExecutorService executor) {
-            this(cluster, executor, ConcurrentHashMap.newKeySet());
-        }
-
-        @Override
-        public void onAdd(DynamicKubernetesObject service) {
-            String key = service.getMetadata().getName() + "@" + service.getMetadata().getGeneration();
-            if (marked.add(key)) {
-                executor.submit(() -> cluster.markKnativeServiceReady(service.getMetadata().getName()));
-            }
-        }
-
-        @Override
-        public void onUpdate(DynamicKubernetesObject before, DynamicKubernetesObject after) {
-            onAdd(after);
-        }
-
-        @Override
-        public void onDelete(DynamicKubernetesObject service, boolean finalStateUnknown) {
-        }
-    }
-
-    /** Heap after a full GC (what stays live) and before it, from jcmd; RSS from /proc. */
-    private record ControllerMemory(String heap, long rssMegabytes) {
-        static ControllerMemory of(long pid) throws IOException, InterruptedException {
-            String before = heapUsed(pid);
-            jcmd(pid, "GC.run");
-            String live = heapUsed(pid);
-            long rssKb = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(-1L);
-            return new ControllerMemory(live + " live after a full GC, " + before + " before", rssKb / 1024);
-        }
-
-        private static String heapUsed(long pid) throws IOException, InterruptedException {
-            String info = jcmd(pid, "GC.heap_info");
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-            return used.find() ? (Long.parseLong(used.group(1)) / 1024) + " MB" : "unknown (" + info.trim() + ")";
-        }
-
-        private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), command).redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        }
     }
 }
