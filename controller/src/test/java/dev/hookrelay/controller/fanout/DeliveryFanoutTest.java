@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.controller.testing.Cluster;
+import dev.hookrelay.controller.testing.ShippedRbac;
 import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.TargetRefs;
@@ -44,6 +45,7 @@ class DeliveryFanoutTest {
         targets.create(APPLICATION, ns, "guestbook");
         targets.create(APP_REPOSITORY, ns, "bitnami");
         targets.create(CONFIG_MAP, ns, "settings");
+        ShippedRbac.allowPoking(plane, "", "configmaps");
         V1alpha1ReceiverSpec spec = new V1alpha1ReceiverSpec().type("github").events(List.of("push")).resources(List.of(
                 TargetRefs.of(GIT_REPOSITORY, "podinfo"), TargetRefs.of(APPLICATION, "guestbook"), TargetRefs.of(APP_REPOSITORY, "bitnami"),
                 TargetRefs.of(CONFIG_MAP, "settings")));

@@ -3,9 +3,19 @@ package dev.hookrelay.controller.testing;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneAssets;
 import dev.hookrelay.testing.Kubectl;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
+import io.kubernetes.client.openapi.models.RbacV1Subject;
+import io.kubernetes.client.openapi.models.V1ClusterRole;
+import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PolicyRule;
+import io.kubernetes.client.openapi.models.V1RoleRef;
+import java.net.HttpURLConnection;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,5 +50,36 @@ public final class ShippedRbac {
             kubectl.run("apply", "--server-side", "-n", leaseNamespace, "-f", MANIFEST.toString());
         }
         return kubeconfig;
+    }
+
+    /**
+     * What the README asks of a user who pokes a kind outside the shipped list: a ClusterRole with
+     * get, list, watch and patch on it, bound to the controller.
+     */
+    public static void allowPoking(ControlPlane plane, String apiGroup, String resource) {
+        String name = SERVICE_ACCOUNT + "-poke-" + resource;
+        RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(plane.adminClient());
+        createUnlessExists(() -> rbac.createClusterRole(new V1ClusterRole().metadata(new V1ObjectMeta().name(name))
+                .rules(List.of(new V1PolicyRule().apiGroups(List.of(apiGroup)).resources(List.of(resource))
+                        .verbs(List.of("get", "list", "watch", "patch"))))).execute());
+        createUnlessExists(() -> rbac.createClusterRoleBinding(new V1ClusterRoleBinding()
+                .metadata(new V1ObjectMeta().name(name))
+                .roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(name))
+                .subjects(List.of(new RbacV1Subject().kind("ServiceAccount").name(SERVICE_ACCOUNT).namespace(NAMESPACE))))
+                .execute());
+    }
+
+    private interface Creation {
+        void run() throws ApiException;
+    }
+
+    private static void createUnlessExists(Creation creation) {
+        try {
+            creation.run();
+        } catch (ApiException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
+            }
+        }
     }
 }
