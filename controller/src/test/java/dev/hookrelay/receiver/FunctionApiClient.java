@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * receiver-fn inside the controller's test JVM: micronaut-kubernetes, on this class path for
@@ -19,7 +20,8 @@ class FunctionApiClient {
 
     @Singleton
     @Replaces(ApiClient.class)
-    ApiClient apiClient(@Nullable @Value("${hookrelay.kubeconfig}") String kubeconfig) {
-        return new KubernetesClientFactory().apiClient(kubeconfig);
+    ApiClient apiClient(@Nullable @Value("${hookrelay.kubeconfig}") String kubeconfig,
+                        @Value("${hookrelay.kubernetes.read-timeout:10s}") Duration readTimeout) {
+        return new KubernetesClientFactory().apiClient(kubeconfig, readTimeout);
     }
 }
