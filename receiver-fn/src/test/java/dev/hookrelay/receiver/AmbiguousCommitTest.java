@@ -21,33 +21,37 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A status write commits but its answer is lost on the way back (the connection is cut after
- * the request was sent, and may stay down a moment): the function reads the status back and
+ * the request was sent, and may stay down a moment, or the function's read times out): the function reads the status back and
  * answers the delivery as what it is, recorded, counted once — neither a 503 for a recorded
  * delivery nor a second count when the provider redelivers.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class AmbiguousCommitTest {
-    private static final Duration LOST_ANSWER_HOLD = Duration.ofSeconds(1);
+    private static final Duration HOLD = Duration.ofSeconds(1);
+    private static final String CLIENT_DEFAULT = "10s";
     private static final AtomicInteger RECEIVERS = new AtomicInteger();
 
     static Stream<Arguments> lostAnswers() {
         return Stream.of(
-                Arguments.of("with a delivery id", "answer-lost", Duration.ZERO),
-                Arguments.of("without a delivery id", null, Duration.ZERO),
-                Arguments.of("network down a moment after", null, Duration.ofSeconds(1)));
+                Arguments.of("connection cut, with a delivery id", "answer-lost", HOLD, Duration.ZERO, CLIENT_DEFAULT),
+                Arguments.of("connection cut, without a delivery id", null, HOLD, Duration.ZERO, CLIENT_DEFAULT),
+                Arguments.of("connection cut and network down a moment", null, HOLD, Duration.ofSeconds(1), CLIENT_DEFAULT),
+                Arguments.of("the function's read timeout", null, Duration.ofSeconds(3), Duration.ZERO, "1s"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lostAnswers")
-    void aDeliveryWhoseWriteCommittedButWhoseAnswerWasLostIsRecordedOnce(String label, String id, Duration down,
+    void aDeliveryWhoseWriteCommittedButWhoseAnswerWasLostIsRecordedOnce(String label, String id, Duration hold,
+                                                                         Duration down, String readTimeout,
                                                                          ControlPlane plane, TestNamespace namespace)
             throws Exception {
         try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
              RunningFunction function = RunningFunction.start(plane, namespace.name(), "ambiguous-" + RECEIVERS.incrementAndGet(),
-                     new V1alpha1ReceiverSpec().type("generic"), Map.of(), proxy::kubeconfig)) {
+                     new V1alpha1ReceiverSpec().type("generic"), Map.of("hookrelay.kubernetes.read-timeout", readTimeout),
+                     proxy::kubeconfig)) {
             assertEquals(200, post(function, "warm-up").statusCode());
 
-            proxy.loseNextAnswer(LOST_ANSWER_HOLD, down);
+            proxy.loseNextAnswer(hold, down);
             HttpResponse<String> lost = post(function, id);
 
             assertTrue(proxy.answerLost(), "the proxy lost no answer");

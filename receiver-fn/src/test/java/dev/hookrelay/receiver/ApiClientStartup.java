@@ -119,7 +119,7 @@ public final class ApiClientStartup {
             String text = Files.readString(kubeconfig);
             this.server = field(text, "server: (\\S+)");
             this.token = field(text, "token: (\\S+)");
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                     .sslContext(trusting(Base64.getDecoder().decode(field(text, "certificate-authority-data: (\\S+)"))))
                     .build();
             this.namespace = namespace;

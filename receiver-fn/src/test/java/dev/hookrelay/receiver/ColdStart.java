@@ -73,7 +73,29 @@ final class ColdStart {
         System.out.printf("  where it goes (medians): JVM start and class loading until Micronaut starts %.0f ms; "
                         + "Micronaut context + server bind %.0f ms; bind -> first recorded %.0f ms%n",
                 median(beforeMicronaut), median(micronaut), median(afterBind));
+        outsideTheCache(jvm);
         probeClients(jvm);
+    }
+
+    /**
+     * One more cold start that logs class loading: the classes read from a jar or the JDK's modules
+     * rather than from the AOT cache on the way to the first recorded delivery are what the training
+     * missed (classes generated at run time, such as lambdas, are not counted).
+     */
+    private void outsideTheCache(ShippedJvm jvm) throws Exception {
+        BenchmarkReceiver receiver = receivers.call();
+        Path classLog = workDir.resolve("coldstart-classes.log");
+        List<String> options = new ArrayList<>(jvm.options());
+        options.add("-Xlog:class+load=info:file=" + classLog);
+        try (FunctionProcess function = FunctionProcess.start(jvm.javaHome(), options, receiver.env(),
+                workDir.resolve("coldstart-classes-run.log"))) {
+            receiver.awaitFirstRecorded(function, "cold");
+        }
+        List<String> missed = Files.readAllLines(classLog).stream().filter(l -> l.contains(" source: file:")
+                || l.contains(" source: jrt:")).map(l -> l.replaceAll(".*\\] (\\S+) source: .*", "$1")).toList();
+        System.out.printf("  classes loaded outside the AOT cache until the first recorded delivery: %d%s%n", missed.size(),
+                missed.isEmpty() ? "" : " (" + String.join(", ", missed.subList(0, Math.min(8, missed.size())))
+                        + (missed.size() > 8 ? ", ..." : "") + "; all in " + classLog + ")");
     }
 
     /** The Kubernetes client's share, timed alone in fresh JVMs with the image's options (no AOT cache). */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OneBadDeliveryTest {
     private static final int NORMAL = 20;
     /** Slows every answer of the API server so that the deliveries sent together queue into one write. */
-    private static final Duration API_LATENCY = Duration.ofMillis(300);
+    private static final Duration API_LATENCY = Duration.ofMillis(500);
 
     @Test
     void twentyNormalDeliveriesAndOneOversizedAreAllRecorded(ControlPlane plane, TestNamespace namespace) throws Exception {
@@ -78,7 +78,7 @@ class OneBadDeliveryTest {
 
     /**
      * One delivery to open the connection, then with the API server slowed down: one to keep the
-     * writer busy, and while it is in flight {@value #NORMAL} normal ones and the bad one at once.
+     * writer busy, and while it is in flight the bad one and {@value #NORMAL} normal ones at once.
      */
     private static Map<String, HttpResponse<String>> deliverTogether(RunningFunction function, ApiServerProxy proxy,
                                                                      String badRef, String badId) throws Exception {
@@ -90,11 +90,11 @@ class OneBadDeliveryTest {
                     () -> post(function, "busy", "refs/heads/main"), clients);
             Thread.sleep(API_LATENCY.toMillis() / 3);
             Map<String, Future<HttpResponse<String>>> pending = new java.util.LinkedHashMap<>();
+            pending.put(badId.length() > 100 ? "oversized" : badId, clients.submit(() -> post(function, badId, badRef)));
             for (int i = 0; i < NORMAL; i++) {
                 String id = "normal-" + i;
                 pending.put(id, clients.submit(() -> post(function, id, "refs/heads/main")));
             }
-            pending.put(badId.length() > 100 ? "oversized" : badId, clients.submit(() -> post(function, badId, badRef)));
             Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
             answers.put("busy", busy.get());
             for (Map.Entry<String, Future<HttpResponse<String>>> entry : pending.entrySet()) {
