@@ -53,7 +53,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void cloudFollowsNextLinksAdoptsAndSetsTheSecret(ControlPlane plane, TestNamespace namespace) {
+    void cloudFollowsNextLinksAdoptsAndSetsTheSecret(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "cloud-follows-next-l");
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             String events = adoptPastPageOne(plane, namespace, bitbucket, "cloud/acme/podinfo", "cloud", "bitbucket",
@@ -66,7 +67,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void serverPagesByStartAdoptsAndSetsTheSecret(ControlPlane plane, TestNamespace namespace) {
+    void serverPagesByStartAdoptsAndSetsTheSecret(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "server-pages-by-star");
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             String events = adoptPastPageOne(plane, namespace, bitbucket, "server/ACME/podinfo", "server",
@@ -79,7 +81,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void aMissingRepositoryIsNamed(ControlPlane plane, TestNamespace namespace) {
+    void aMissingRepositoryIsNamed(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-missing-repository");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
