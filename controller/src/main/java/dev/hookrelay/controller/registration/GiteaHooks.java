@@ -2,6 +2,7 @@ package dev.hookrelay.controller.registration;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,22 @@ final class GiteaHooks implements HookApi {
         return http.find(base + "/" + Paths.segment(id)).map(GiteaHooks::hook);
     }
 
+    /**
+     * Page by page: Gitea 1.27 sends a Link header with organization webhooks but only
+     * X-Total-Count with repository ones; Gogs sends all at once with neither.
+     */
     @Override
     public List<Hook> list() {
-        return http.pages(base + "?limit=" + PAGE_SIZE).stream().map(GiteaHooks::hook).toList();
+        List<Hook> hooks = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            ProviderHttp.Response response = http.send("GET", base + "?limit=" + PAGE_SIZE + "&page=" + page, null);
+            JsonArray items = response.body().getAsJsonArray();
+            items.forEach(item -> hooks.add(hook(item.getAsJsonObject())));
+            long total = response.headers().firstValueAsLong("X-Total-Count").orElse(-1);
+            if (items.isEmpty() || (response.nextLink().isEmpty() && total <= hooks.size())) {
+                return hooks;
+            }
+        }
     }
 
     @Override
