@@ -94,4 +94,28 @@ class BitbucketRegistrationTest {
             assertTrue(message.contains("repository acme/gone") && message.contains("Repository not found"), message);
         }
     }
+
+    @Test
+    void retryAfterIsWaitedOut(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "retry-after");
+        Cluster cluster = new Cluster(plane, namespace.name());
+        try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
+             ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
+            bitbucket.collection("cloud/acme/podinfo");
+            cluster.createSecret("bb", Map.of("token", TOKEN));
+            bitbucket.failNext(new StandIn.Answer(429, Map.of("Retry-After", "4"), com.google.gson.JsonParser.parseString(
+                    "{\"type\":\"error\",\"error\":{\"message\":\"Rate limit for this resource has been exceeded\"}}")));
+            cluster.createReceiver("patient", new V1alpha1ReceiverSpec().type("bitbucket")
+                    .registration(Registrations.at(bitbucket.cloudApi(), "bb").workspace("acme").repository("podinfo")));
+            cluster.markKnativeServiceReady("hookrelay-patient");
+
+            String message = Registrations.registered(awaitRegistered(cluster, "patient", "False", "RateLimited"))
+                    .getMessage();
+            assertTrue(message.contains("Rate limit for this resource has been exceeded"), message);
+            awaitRegistered(cluster, "patient");
+            List<StandIn.Seen> seen = bitbucket.seen();
+            assertTrue(!seen.get(1).at().isBefore(seen.get(0).at().plusSeconds(4)),
+                    "asked again at " + seen.get(1).at() + ", within Retry-After of " + seen.get(0).at());
+        }
+    }
 }
