@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Set;
  * X-Gitlab-Token. GitLab never returns the token, and has no "active" switch, but disables a
  * failing webhook ({@code alert_status}), which an update turns back on.
  */
-final class GitLabHooks implements HookApi {
+final class GitLabHooks extends RestHookApi {
     static final String SCOPES = "the api scope, and the Maintainer role on the project (Owner on a group)";
     /** X-Gitlab-Event names (what spec.events lists) and the flags that subscribe to them. */
     private static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -36,13 +35,9 @@ final class GitLabHooks implements HookApi {
         FLAGS.put("Emoji Hook", "emoji_events");
     }
 
-    private final ProviderHttp http;
-    private final String base;
-
     GitLabHooks(ProviderHttp http, HookLocation location) {
-        this.http = http;
-        this.base = location.project() != null ? "/projects/" + Paths.segment(location.project()) + "/hooks"
-                : "/groups/" + Paths.segment(location.group()) + "/hooks";
+        super(http, location.project() != null ? "/projects/" + Paths.segment(location.project()) + "/hooks"
+                : "/groups/" + Paths.segment(location.group()) + "/hooks", "PUT");
     }
 
     @Override
@@ -60,32 +55,13 @@ final class GitLabHooks implements HookApi {
     }
 
     @Override
-    public Optional<Hook> get(String id) {
-        return http.find(base + "/" + Paths.segment(id)).map(GitLabHooks::hook);
-    }
-
-    @Override
     public List<Hook> list() {
-        return http.pages(base + "?per_page=100").stream().map(GitLabHooks::hook).toList();
-    }
-
-    @Override
-    public Hook create(DesiredHook desired) {
-        return hook(http.send("POST", base, body(desired)).body().getAsJsonObject());
-    }
-
-    @Override
-    public Hook update(String id, DesiredHook desired) {
-        return hook(http.send("PUT", base + "/" + Paths.segment(id), body(desired)).body().getAsJsonObject());
-    }
-
-    @Override
-    public void delete(String id) {
-        http.deleteIfPresent(base + "/" + Paths.segment(id));
+        return http.pages(collection + "?per_page=100").stream().map(this::hook).toList();
     }
 
     /** Every flag explicitly: GitLab turns push_events on when it is left out. */
-    private static JsonObject body(DesiredHook desired) {
+    @Override
+    JsonObject body(DesiredHook desired, boolean creating) {
         JsonObject body = new JsonObject();
         body.addProperty("url", desired.url());
         body.addProperty("token", desired.secret());
@@ -94,7 +70,8 @@ final class GitLabHooks implements HookApi {
         return body;
     }
 
-    private static Hook hook(JsonObject json) {
+    @Override
+    Hook hook(JsonObject json) {
         Set<String> events = new LinkedHashSet<>();
         FLAGS.values().stream().filter(flag -> Json.flag(json, flag, false)).forEach(events::add);
         String alert = Json.text(json, "alert_status");

@@ -2,9 +2,9 @@ package dev.hookrelay.controller.registration;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,18 +12,15 @@ import java.util.Set;
  * webhook of type gitea (gogs for Gogs) with a JSON content type; they sign each delivery with
  * the secret (X-Gitea-Signature and relatives). Their edit API cannot change a secret.
  */
-final class GiteaHooks implements HookApi {
+final class GiteaHooks extends RestHookApi {
     private static final int PAGE_SIZE = 50;
 
-    private final ProviderHttp http;
     private final String hookType;
-    private final String base;
 
     GiteaHooks(ProviderHttp http, String type, HookLocation location) {
-        this.http = http;
+        super(http, location.repository() != null ? "/repos/" + Paths.segments(location.repository()) + "/hooks"
+                : "/orgs/" + Paths.segment(location.organization()) + "/hooks", "PATCH");
         this.hookType = "gogs".equals(type) ? "gogs" : "gitea";
-        this.base = location.repository() != null ? "/repos/" + Paths.segments(location.repository()) + "/hooks"
-                : "/orgs/" + Paths.segment(location.organization()) + "/hooks";
     }
 
     /** The scopes a token needs, for 403 answers. */
@@ -38,32 +35,22 @@ final class GiteaHooks implements HookApi {
         return receiverEvents.isEmpty() ? Set.of("push") : new LinkedHashSet<>(receiverEvents);
     }
 
-    @Override
-    public Optional<Hook> get(String id) {
-        return http.find(base + "/" + Paths.segment(id)).map(GiteaHooks::hook);
-    }
-
+    /**
+     * Page by page: Gitea 1.27 sends a Link header with organization webhooks but only
+     * X-Total-Count with repository ones; Gogs sends all at once with neither.
+     */
     @Override
     public List<Hook> list() {
-        return http.pages(base + "?limit=" + PAGE_SIZE).stream().map(GiteaHooks::hook).toList();
-    }
-
-    @Override
-    public Hook create(DesiredHook desired) {
-        JsonObject body = body(desired);
-        body.addProperty("type", hookType);
-        body.getAsJsonObject("config").addProperty("secret", desired.secret());
-        return hook(http.send("POST", base, body).body().getAsJsonObject());
-    }
-
-    @Override
-    public Hook update(String id, DesiredHook desired) {
-        return hook(http.send("PATCH", base + "/" + Paths.segment(id), body(desired)).body().getAsJsonObject());
-    }
-
-    @Override
-    public void delete(String id) {
-        http.deleteIfPresent(base + "/" + Paths.segment(id));
+        List<Hook> hooks = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            ProviderHttp.Response response = http.send("GET", collection + "?limit=" + PAGE_SIZE + "&page=" + page, null);
+            JsonArray items = response.body().getAsJsonArray();
+            items.forEach(item -> hooks.add(hook(item.getAsJsonObject())));
+            long total = response.headers().firstValueAsLong("X-Total-Count").orElse(-1);
+            if (items.isEmpty() || (response.nextLink().isEmpty() && total <= hooks.size())) {
+                return hooks;
+            }
+        }
     }
 
     @Override
@@ -71,24 +58,27 @@ final class GiteaHooks implements HookApi {
         return false;
     }
 
-    private static JsonObject body(DesiredHook desired) {
+    /** Only a new webhook takes a secret: Gitea's edit ignores it. */
+    @Override
+    JsonObject body(DesiredHook desired, boolean creating) {
         JsonObject config = new JsonObject();
         config.addProperty("url", desired.url());
         config.addProperty("content_type", "json");
-        JsonArray events = new JsonArray();
-        desired.events().forEach(events::add);
         JsonObject body = new JsonObject();
         body.add("config", config);
-        body.add("events", events);
+        body.add("events", array(desired.events()));
         body.addProperty("active", true);
+        if (creating) {
+            body.addProperty("type", hookType);
+            config.addProperty("secret", desired.secret());
+        }
         return body;
     }
 
-    private static Hook hook(JsonObject json) {
+    @Override
+    Hook hook(JsonObject json) {
         JsonObject config = json.getAsJsonObject("config");
-        Set<String> events = new LinkedHashSet<>();
-        json.getAsJsonArray("events").forEach(e -> events.add(e.getAsString()));
-        return new Hook(json.get("id").getAsString(), Json.text(config, "url"), events,
+        return new Hook(json.get("id").getAsString(), Json.text(config, "url"), strings(json.getAsJsonArray("events")),
                 json.get("active").getAsBoolean(), "json".equals(Json.text(config, "content_type")), true, null);
     }
 }

@@ -98,6 +98,11 @@ class RegistrationReconciler implements Reconciler {
             return new Result(true, settings.getVerifyPeriod());
         } catch (RegistrationProblem problem) {
             return reportProblem(receiver, problem);
+        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
+            // Gson on a body that is not the provider's JSON: HTML from a web UI, another API
+            return reportProblem(receiver, new RegistrationProblem("ProviderResponseInvalid", "The provider answered in a"
+                    + " shape its REST API does not have (" + e.getClass().getSimpleName() + "); check that"
+                    + " spec.registration.apiURL is the root of its REST API, for example https://HOST/api/v1 for Gitea"));
         }
     }
 

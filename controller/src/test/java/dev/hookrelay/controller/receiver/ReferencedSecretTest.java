@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.controller.testing.Cluster;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.controller.testing.RunningController;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -29,7 +30,8 @@ class ReferencedSecretTest {
                 + "create one", cluster.condition("gitlab", "Ready").getMessage());
         assertStalled(notFound, "SecretNotFound");
         assertNull(notFound.getStatus().getWebhookPath());
-        assertTrue(cluster.eventsAbout("gitlab").stream()
+        // Events are sent in the background, after the condition is written
+        Eventually.await("Warning Event SecretNotFound", Cluster.TIMEOUT, () -> cluster.eventsAbout("gitlab").stream()
                 .anyMatch(e -> "SecretNotFound".equals(e.getReason()) && "Warning".equals(e.getType())));
 
         cluster.createSecret("podinfo-webhook", Map.of("password", "x"));

@@ -53,7 +53,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void cloudFollowsNextLinksAdoptsAndSetsTheSecret(ControlPlane plane, TestNamespace namespace) {
+    void cloudFollowsNextLinksAdoptsAndSetsTheSecret(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "cloud-follows-next-l");
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             String events = adoptPastPageOne(plane, namespace, bitbucket, "cloud/acme/podinfo", "cloud", "bitbucket",
@@ -66,7 +67,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void serverPagesByStartAdoptsAndSetsTheSecret(ControlPlane plane, TestNamespace namespace) {
+    void serverPagesByStartAdoptsAndSetsTheSecret(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "server-pages-by-star");
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             String events = adoptPastPageOne(plane, namespace, bitbucket, "server/ACME/podinfo", "server",
@@ -79,7 +81,8 @@ class BitbucketRegistrationTest {
     }
 
     @Test
-    void aMissingRepositoryIsNamed(ControlPlane plane, TestNamespace namespace) {
+    void aMissingRepositoryIsNamed(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-missing-repository");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -89,6 +92,30 @@ class BitbucketRegistrationTest {
             cluster.markKnativeServiceReady("hookrelay-nowhere");
             String message = Registrations.registered(awaitRegistered(cluster, "nowhere", "False", "NotFound")).getMessage();
             assertTrue(message.contains("repository acme/gone") && message.contains("Repository not found"), message);
+        }
+    }
+
+    @Test
+    void retryAfterIsWaitedOut(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "retry-after");
+        Cluster cluster = new Cluster(plane, namespace.name());
+        try (BitbucketStandIn bitbucket = new BitbucketStandIn(TOKEN);
+             ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
+            bitbucket.collection("cloud/acme/podinfo");
+            cluster.createSecret("bb", Map.of("token", TOKEN));
+            bitbucket.failNext(new StandIn.Answer(429, Map.of("Retry-After", "4"), com.google.gson.JsonParser.parseString(
+                    "{\"type\":\"error\",\"error\":{\"message\":\"Rate limit for this resource has been exceeded\"}}")));
+            cluster.createReceiver("patient", new V1alpha1ReceiverSpec().type("bitbucket")
+                    .registration(Registrations.at(bitbucket.cloudApi(), "bb").workspace("acme").repository("podinfo")));
+            cluster.markKnativeServiceReady("hookrelay-patient");
+
+            String message = Registrations.registered(awaitRegistered(cluster, "patient", "False", "RateLimited"))
+                    .getMessage();
+            assertTrue(message.contains("Rate limit for this resource has been exceeded"), message);
+            awaitRegistered(cluster, "patient");
+            List<StandIn.Seen> seen = bitbucket.seen();
+            assertTrue(!seen.get(1).at().isBefore(seen.get(0).at().plusSeconds(4)),
+                    "asked again at " + seen.get(1).at() + ", within Retry-After of " + seen.get(0).at());
         }
     }
 }

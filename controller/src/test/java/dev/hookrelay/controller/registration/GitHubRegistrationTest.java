@@ -59,7 +59,8 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void aWebhookOnPageTwoIsAdoptedAndGivenTheReceiversSecret(ControlPlane plane, TestNamespace namespace) {
+    void aWebhookOnPageTwoIsAdoptedAndGivenTheReceiversSecret(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-webhook-on-page-tw");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitHubStandIn github = new GitHubStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -94,8 +95,9 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void aGitHubAppAuthenticatesWithASignedJwtAndReusesItsInstallationToken(ControlPlane plane, TestNamespace namespace)
+    void aGitHubAppAuthenticatesWithASignedJwtAndReusesItsInstallationToken(ControlPlane plane)
             throws Exception {
+        TestNamespace namespace = TestNamespace.create(plane, "a-git-hub-app-authen");
         Cluster cluster = new Cluster(plane, namespace.name());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -122,7 +124,8 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void eachRefusalBecomesAConditionThatSaysWhatToFix(ControlPlane plane, TestNamespace namespace) {
+    void eachRefusalBecomesAConditionThatSaysWhatToFix(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "each-refusal-becomes");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitHubStandIn github = new GitHubStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -157,7 +160,8 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void aRateLimitIsWaitedOutAndServerErrorsAreRetried(ControlPlane plane, TestNamespace namespace) {
+    void aRateLimitIsWaitedOutAndServerErrorsAreRetried(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-rate-limit-is-wait");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitHubStandIn github = new GitHubStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -184,7 +188,8 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void anUnreachableProviderDelaysTheDeletionOnlyBoundedly(ControlPlane plane, TestNamespace namespace) {
+    void anUnreachableProviderDelaysTheDeletionOnlyBoundedly(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "an-unreachable-provi");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             cluster.createSecret("gh-admin", Map.of("token", TOKEN));
@@ -204,7 +209,8 @@ class GitHubRegistrationTest {
     }
 
     @Test
-    void credentialsAppearInNoLogEventOrStatus(ControlPlane plane, TestNamespace namespace) {
+    void credentialsAppearInNoLogEventOrStatus(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "credentials-appear-i");
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();

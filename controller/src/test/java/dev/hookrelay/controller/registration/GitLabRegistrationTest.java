@@ -32,7 +32,8 @@ class GitLabRegistrationTest {
     private static final String PROJECT = "projects/acme/platform/podinfo";
 
     @Test
-    void aProjectHookIsAdoptedPastPageOneWithExactlyTheEventFlagsAndTheToken(ControlPlane plane, TestNamespace namespace) {
+    void aProjectHookIsAdoptedPastPageOneWithExactlyTheEventFlagsAndTheToken(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-project-hook-is-ad");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitLabStandIn gitlab = new GitLabStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -68,7 +69,8 @@ class GitLabRegistrationTest {
     }
 
     @Test
-    void aGroupHookWaitsOutRateLimitResetAndGoesWithTheReceiver(ControlPlane plane, TestNamespace namespace) {
+    void aGroupHookWaitsOutRateLimitResetAndGoesWithTheReceiver(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "a-group-hook-waits-o");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitLabStandIn gitlab = new GitLabStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
@@ -95,7 +97,8 @@ class GitLabRegistrationTest {
     }
 
     @Test
-    void anEventGitLabCannotSubscribeToIsNamed(ControlPlane plane, TestNamespace namespace) {
+    void anEventGitLabCannotSubscribeToIsNamed(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "an-event-git-lab-can");
         Cluster cluster = new Cluster(plane, namespace.name());
         try (GitLabStandIn gitlab = new GitLabStandIn();
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {

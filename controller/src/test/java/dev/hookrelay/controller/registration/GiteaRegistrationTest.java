@@ -104,7 +104,8 @@ class GiteaRegistrationTest {
     }
 
     @Test
-    void gitPushReachesTheFunctionThroughTheWebhookHookrelayRegistered(ControlPlane plane, TestNamespace namespace) {
+    void gitPushReachesTheFunctionThroughTheWebhookHookrelayRegistered(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "git-push-reaches-the");
         try (Setup setup = Setup.start(plane, namespace, "loop", (repository, url) -> { })) {
             V1alpha1Receiver registered = awaitRegistered(setup.cluster(), "loop");
 
@@ -129,7 +130,8 @@ class GiteaRegistrationTest {
     }
 
     @Test
-    void changesMadeInGiteaAreUndone(ControlPlane plane, TestNamespace namespace) {
+    void changesMadeInGiteaAreUndone(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "changes-made-in-gite");
         try (Setup setup = Setup.start(plane, namespace, "drift", (repository, url) -> { })) {
             V1alpha1Receiver registered = awaitRegistered(setup.cluster(), "drift");
             String url = registered.getStatus().getUrl();
@@ -163,7 +165,8 @@ class GiteaRegistrationTest {
     }
 
     @Test
-    void anExistingWebhookOnALaterPageIsAdoptedNotDuplicated(ControlPlane plane, TestNamespace namespace) {
+    void anExistingWebhookOnALaterPageIsAdoptedNotDuplicated(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "an-existing-webhook");
         Gitea gitea = Gitea.shared();
         // Gitea lists at most 50 webhooks a page: the one delivering to the Receiver's URL is the 53rd
         // of 55, and holds a secret that is not the Receiver's token
@@ -204,7 +207,8 @@ class GiteaRegistrationTest {
     }
 
     @Test
-    void deletingTheReceiverDeletesTheWebhook(ControlPlane plane, TestNamespace namespace) {
+    void deletingTheReceiverDeletesTheWebhook(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "deleting-the-receive");
         try (Setup setup = Setup.start(plane, namespace, "goodbye", (repository, url) -> { })) {
             awaitRegistered(setup.cluster(), "goodbye");
             assertEquals(1, setup.hooks().size());
@@ -216,7 +220,8 @@ class GiteaRegistrationTest {
     }
 
     @Test
-    void credentialsGoneDoNotHoldTheDeletionForever(ControlPlane plane, TestNamespace namespace) {
+    void credentialsGoneDoNotHoldTheDeletionForever(ControlPlane plane) {
+        TestNamespace namespace = TestNamespace.create(plane, "credentials-gone-do");
         try (Setup setup = Setup.start(plane, namespace, "orphan", (repository, url) -> { })) {
             awaitRegistered(setup.cluster(), "orphan");
             setup.cluster().deleteSecret("orphan-gitea");
