@@ -24,8 +24,7 @@ final class CommitStatuses implements Notifier {
 
     @Override
     public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
-        Status status = new Status(event, commit(event, endpoint), key(event, endpoint), state(event),
-                description(event));
+        Status status = new Status(commit(event, endpoint), key(event, endpoint), state(event), description(event));
         return List.of(Forge.valueOf(endpoint.type().toUpperCase(Locale.ROOT)).shape.request(status, endpoint));
     }
 
@@ -117,7 +116,7 @@ final class CommitStatuses implements Notifier {
         OutboundRequest request(Status status, ProviderEndpoint endpoint) throws NotifierException;
     }
 
-    private record Status(FluxEvent event, String sha, String key, State state, String description) {
+    private record Status(String sha, String key, State state, String description) {
     }
 
     private enum State {
