@@ -65,6 +65,12 @@ class IntakeLimitsTest {
             StandIn.Recorded request = proxy.awaitRequests(1).get(0);
             assertEquals("/flux", request.path());
             assertEquals("hooks.invalid", request.header("Host"));
+
+            // Flux's deprecated spec.proxy works as well
+            alerting.providerWithAlert("proxied-by-spec", "{type: generic, address: 'http://hooks.invalid/by-spec', proxy: '"
+                    + proxy.url() + "'}", "{providerRef: {name: %s}, eventSources: [{kind: Kustomization, name: '*'}]}");
+            alerting.postEvent("app", "info", "R", "through spec.proxy", Map.of());
+            assertTrue(proxy.awaitRequests(3).stream().anyMatch(r -> r.path().equals("/by-spec")));
         }
     }
 }
