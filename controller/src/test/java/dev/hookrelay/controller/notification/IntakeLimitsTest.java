@@ -52,25 +52,4 @@ class IntakeLimitsTest {
             assertTrue(answer.body().contains("larger than 1024 bytes"), answer.body());
         }
     }
-
-    @Test
-    void providerSendsThroughItsProxy(ControlPlane plane, TestNamespace namespace) throws Exception {
-        try (StandIn proxy = new StandIn(); Alerting alerting = new Alerting(plane, namespace.name())) {
-            alerting.secret("proxy", Map.of("address", proxy.url()));
-            alerting.providerWithAlert("proxied", "{type: generic, address: 'http://hooks.invalid/flux',"
-                    + " proxySecretRef: {name: proxy}}", "{providerRef: {name: %s}, eventSources: [{kind: Kustomization, name: '*'}]}");
-
-            alerting.postEvent("app", "info", "R", "through the proxy", Map.of());
-
-            StandIn.Recorded request = proxy.awaitRequests(1).get(0);
-            assertEquals("/flux", request.path());
-            assertEquals("hooks.invalid", request.header("Host"));
-
-            // Flux's deprecated spec.proxy works as well
-            alerting.providerWithAlert("proxied-by-spec", "{type: generic, address: 'http://hooks.invalid/by-spec', proxy: '"
-                    + proxy.url() + "'}", "{providerRef: {name: %s}, eventSources: [{kind: Kustomization, name: '*'}]}");
-            alerting.postEvent("app", "info", "R", "through spec.proxy", Map.of());
-            assertTrue(proxy.awaitRequests(3).stream().anyMatch(r -> r.path().equals("/by-spec")));
-        }
-    }
 }
