@@ -18,6 +18,10 @@ public class V1alpha1ProviderSpec {
     private V1alpha1SecretRef certSecretRef;
     @SerializedName("proxySecretRef")
     private V1alpha1SecretRef proxySecretRef;
+    @SerializedName("interval")
+    private String interval;
+    @SerializedName("proxy")
+    private String proxy;
     @SerializedName("timeout")
     private String timeout;
     @SerializedName("commitStatusExpr")
@@ -87,6 +91,24 @@ public class V1alpha1ProviderSpec {
 
     public V1alpha1ProviderSpec proxySecretRef(V1alpha1SecretRef proxySecretRef) {
         this.proxySecretRef = proxySecretRef;
+        return this;
+    }
+
+    public String getInterval() {
+        return interval;
+    }
+
+    public V1alpha1ProviderSpec interval(String interval) {
+        this.interval = interval;
+        return this;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public V1alpha1ProviderSpec proxy(String proxy) {
+        this.proxy = proxy;
         return this;
     }
 

@@ -12,6 +12,8 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +79,57 @@ class CrdInstallTest {
                 List.of(alerts.lines().findFirst().orElseThrow().trim().split("\\s+")), alerts);
         assertTrue(alerts.lines().anyMatch(line -> line.startsWith("errors") && line.contains("chat") && line.contains("error")),
                 alerts);
+    }
+
+    /** A Provider and an Alert as Flux's v1beta3 documentation writes them, with only the apiVersion changed. */
+    @Test
+    void fluxV1beta3ObjectsApplyWithOnlyTheApiVersionChanged(ControlPlane plane, TestNamespace namespace) throws Exception {
+        Path file = Files.createTempFile("flux-v1beta3", ".yaml");
+        Files.writeString(file, """
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: Provider
+                metadata: {name: slack-bot}
+                spec:
+                  type: slack
+                  channel: general
+                  username: flux
+                  address: https://slack.com/api/chat.postMessage
+                  interval: 5m
+                  proxy: http://proxy.internal:3128
+                  timeout: 30s
+                  secretRef: {name: slack-token}
+                  certSecretRef: {name: slack-ca}
+                  suspend: false
+                ---
+                apiVersion: hookrelay.dev/v1alpha1
+                kind: Alert
+                metadata: {name: on-call}
+                spec:
+                  summary: "Cluster addons impacted in us-east-2"
+                  providerRef: {name: slack-bot}
+                  eventSeverity: error
+                  eventSources:
+                  - kind: GitRepository
+                    name: '*'
+                  - apiVersion: kustomize.toolkit.fluxcd.io/v1
+                    kind: Kustomization
+                    name: '*'
+                    namespace: %s
+                    matchLabels: {team: payments}
+                  eventMetadata: {env: production, cluster: us-east-2}
+                  inclusionList: [".*succeeded.*"]
+                  exclusionList: ["^Dependencies.*"]
+                  suspend: false
+                """.formatted(namespace.name()));
+        try {
+            String applied = new Kubectl(plane).run("apply", "--dry-run=server", "--validate=strict", "-n", namespace.name(),
+                    "-f", file.toString());
+
+            assertTrue(applied.contains("provider.hookrelay.dev/slack-bot created (server dry run)"), applied);
+            assertTrue(applied.contains("alert.hookrelay.dev/on-call created (server dry run)"), applied);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

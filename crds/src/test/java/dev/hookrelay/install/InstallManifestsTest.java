@@ -41,6 +41,8 @@ class InstallManifestsTest {
 
         for (String object : List.of("customresourcedefinition.apiextensions.k8s.io/receivers.hookrelay.dev",
                 "customresourcedefinition.apiextensions.k8s.io/relays.hookrelay.dev",
+                "customresourcedefinition.apiextensions.k8s.io/providers.hookrelay.dev",
+                "customresourcedefinition.apiextensions.k8s.io/alerts.hookrelay.dev", "service/hookrelay-events",
                 "serviceaccount/hookrelay-controller", "clusterrole.rbac.authorization.k8s.io/hookrelay-controller",
                 "clusterrole.rbac.authorization.k8s.io/hookrelay-hub-follower",
                 "deployment.apps/hookrelay-controller")) {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,27 +93,20 @@ final class ChatMessages implements Notifier {
             String topic = slash < 0 ? EventText.title(event) : channel.substring(slash + 1);
             String form = "type=stream&to=" + form(stream) + "&topic=" + form(topic) + "&content="
                     + form(EventText.markdown(event));
-            String basic = Base64.getEncoder().encodeToString((endpoint.username() + ":" + endpoint.requiredToken())
-                    .getBytes(StandardCharsets.UTF_8));
             return new OutboundRequest("POST", URI.create(base(endpoint) + "/api/v1/messages"),
-                    Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded"),
+                    Map.of("Authorization", BasicAuth.of(endpoint.username(), endpoint.requiredToken()), "Content-Type", "application/x-www-form-urlencoded"),
                     form.getBytes(StandardCharsets.UTF_8));
         });
 
-        private final Shape shape;
+        private final EventShape shape;
 
-        Service(Shape shape) {
+        Service(EventShape shape) {
             this.shape = shape;
         }
 
         String type() {
             return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    @FunctionalInterface
-    private interface Shape {
-        OutboundRequest request(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException;
     }
 
     /** Slack's message with one attachment, as its incoming webhooks and chat.postMessage take it. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,7 @@ final class CommitStatuses implements Notifier {
 
     @Override
     public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
-        Status status = new Status(event, commit(event, endpoint), key(event, endpoint), state(event),
-                description(event));
+        Status status = new Status(commit(event, endpoint), key(event, endpoint), state(event), description(event));
         return List.of(Forge.valueOf(endpoint.type().toUpperCase(Locale.ROOT)).shape.request(status, endpoint));
     }
 
@@ -38,7 +36,7 @@ final class CommitStatuses implements Notifier {
             JsonObject body = new JsonObject();
             body.addProperty("state", status.state().github);
             body.addProperty("context", status.key());
-            body.addProperty("description", truncate(status.description(), 140));
+            body.addProperty("description", EventText.truncate(status.description(), 140));
             return OutboundRequest.postJson(URI.create(api + "/repos/" + repo.path() + "/statuses/" + status.sha()),
                     Map.of("Authorization", "Bearer " + endpoint.requiredToken(), "Accept", "application/vnd.github+json",
                             "X-GitHub-Api-Version", "2022-11-28"), body.toString());
@@ -101,10 +99,9 @@ final class CommitStatuses implements Notifier {
             body.addProperty("state", status.state().azure);
             body.addProperty("description", status.description());
             body.add("context", context);
-            String pat = Base64.getEncoder().encodeToString((":" + endpoint.requiredToken()).getBytes(StandardCharsets.UTF_8));
             return OutboundRequest.postJson(URI.create(repo.host() + "/" + segments[0] + "/" + segments[1]
                             + "/_apis/git/repositories/" + repo.last() + "/commits/" + status.sha() + "/statuses?api-version=7.1"),
-                    Map.of("Authorization", "Basic " + pat), body.toString());
+                    Map.of("Authorization", BasicAuth.of("", endpoint.requiredToken())), body.toString());
         });
 
         private final Shape shape;
@@ -119,7 +116,7 @@ final class CommitStatuses implements Notifier {
         OutboundRequest request(Status status, ProviderEndpoint endpoint) throws NotifierException;
     }
 
-    private record Status(FluxEvent event, String sha, String key, State state, String description) {
+    private record Status(String sha, String key, State state, String description) {
     }
 
     private enum State {
@@ -177,31 +174,24 @@ final class CommitStatuses implements Notifier {
     private static JsonObject bitbucketBody(Status status, ProviderEndpoint endpoint) throws NotifierException {
         JsonObject body = new JsonObject();
         body.addProperty("state", status.state().bitbucket);
-        body.addProperty("key", truncate(status.key(), 40));
+        body.addProperty("key", EventText.truncate(status.key(), 40));
         body.addProperty("name", status.key());
         body.addProperty("url", endpoint.addressUri().toString());
         body.addProperty("description", status.description());
         return body;
     }
 
-    /** Basic authentication from username and password, or from a token of the form user:password. */
+    /** Basic authentication from username and password (or token), or from a token of the form user:password. */
     private static String basic(ProviderEndpoint endpoint) throws NotifierException {
-        String credentials;
-        if (!endpoint.username().isEmpty() && !endpoint.password().isEmpty()) {
-            credentials = endpoint.username() + ":" + endpoint.password();
-        } else if (!endpoint.username().isEmpty()) {
-            credentials = endpoint.username() + ":" + endpoint.requiredToken();
-        } else {
-            credentials = endpoint.requiredToken();
-            if (!credentials.contains(":")) {
-                throw new NotifierException("Provider " + endpoint.key() + " needs a username (spec.username or the Secret's"
-                        + " `username`) with its token, or a token of the form username:password");
-            }
+        if (!endpoint.username().isEmpty()) {
+            return BasicAuth.of(endpoint.username(), endpoint.password().isEmpty() ? endpoint.requiredToken() : endpoint.password());
         }
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String truncate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length);
+        String token = endpoint.requiredToken();
+        int colon = token.indexOf(':');
+        if (colon < 0) {
+            throw new NotifierException("Provider " + endpoint.key() + " needs a username (spec.username or the Secret's"
+                    + " `username`) with its token, or a token of the form username:password");
+        }
+        return BasicAuth.of(token.substring(0, colon), token.substring(colon + 1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.notification;
 
+import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hookrelay.controller.kube.Threads;
@@ -80,7 +81,7 @@ public class EventIntake {
     }
 
     private static void reply(HttpExchange exchange, int status, String key, String text) throws IOException {
-        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        JsonObject json = new JsonObject();
         json.addProperty(key, text);
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

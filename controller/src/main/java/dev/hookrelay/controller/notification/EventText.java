@@ -32,4 +32,8 @@ final class EventText {
         fields(event).forEach((key, value) -> text.append("\n* ").append(key).append(": ").append(value));
         return text.toString();
     }
+
+    static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
 }

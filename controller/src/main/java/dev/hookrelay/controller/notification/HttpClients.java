@@ -49,7 +49,8 @@ class HttpClients {
             builder.sslContext(sslContext(cert, spec.getCertSecretRef().getName()));
         }
         if (!proxy.isEmpty()) {
-            proxy(builder, proxy, spec.getProxySecretRef().getName());
+            proxy(builder, proxy, spec.getProxySecretRef() == null ? "spec.proxy"
+                    : "the `address` key of Secret " + spec.getProxySecretRef().getName() + " named by spec.proxySecretRef");
         }
         HttpClient client = builder.build();
         configured.put(key, client);
@@ -103,7 +104,7 @@ class HttpClients {
         }
     }
 
-    private static void proxy(HttpClient.Builder builder, Map<String, String> proxy, String secret) throws ProviderProblem {
+    private static void proxy(HttpClient.Builder builder, Map<String, String> proxy, String source) throws ProviderProblem {
         URI address;
         try {
             address = URI.create(proxy.getOrDefault("address", ""));
@@ -111,8 +112,7 @@ class HttpClients {
             address = null;
         }
         if (address == null || address.getHost() == null) {
-            throw new ProviderProblem("ProxyInvalid", "Secret " + secret + " named by spec.proxySecretRef needs an `address`"
-                    + " key with the proxy's URL, for example http://proxy:3128");
+            throw new ProviderProblem("ProxyInvalid", source + " must be the proxy's URL, for example http://proxy:3128");
         }
         int port = address.getPort() > 0 ? address.getPort() : ("https".equals(address.getScheme()) ? 443 : 80);
         builder.proxy(ProxySelector.of(new InetSocketAddress(address.getHost(), port)));

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,7 @@ final class IncidentTools implements Notifier {
         /** Opsgenie Alert API: POST /v2/alerts with Authorization: GenieKey; address defaults to https://api.opsgenie.com/v2/alerts. */
         OPSGENIE((event, endpoint) -> {
             JsonObject body = new JsonObject();
-            body.addProperty("message", truncate(EventText.title(event) + ": " + event.reason(), 130));
+            body.addProperty("message", EventText.truncate(EventText.title(event) + ": " + event.reason(), 130));
             body.addProperty("description", event.message());
             body.addProperty("alias", event.objectKey());
             body.addProperty("source", event.reportingController());
@@ -73,7 +72,7 @@ final class IncidentTools implements Notifier {
         /** PagerDuty Events API v2: trigger on error, resolve on info, deduplicated per object; spec.channel is the routing key. */
         PAGERDUTY((event, endpoint) -> {
             JsonObject payload = new JsonObject();
-            payload.addProperty("summary", truncate(EventText.title(event) + ": " + event.message(), 1024));
+            payload.addProperty("summary", EventText.truncate(EventText.title(event) + ": " + event.message(), 1024));
             payload.addProperty("source", event.reportingController());
             payload.addProperty("severity", event.isError() ? "error" : "info");
             payload.addProperty("timestamp", time(event));
@@ -151,16 +150,11 @@ final class IncidentTools implements Notifier {
             return OutboundRequest.postJson(endpoint.addressUri(), optionalAuthorization(endpoint), body.toString());
         });
 
-        private final Shape shape;
+        private final EventShape shape;
 
-        Tool(Shape shape) {
+        Tool(EventShape shape) {
             this.shape = shape;
         }
-    }
-
-    @FunctionalInterface
-    private interface Shape {
-        OutboundRequest request(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException;
     }
 
     /** Bearer with a token, basic with username and password, nothing otherwise. */
@@ -169,8 +163,7 @@ final class IncidentTools implements Notifier {
             return Map.of("Authorization", "Bearer " + endpoint.token());
         }
         if (!endpoint.username().isEmpty() && !endpoint.password().isEmpty()) {
-            return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (endpoint.username() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8)));
+            return Map.of("Authorization", BasicAuth.of(endpoint.username(), endpoint.password()));
         }
         return Map.of();
     }
@@ -201,9 +194,5 @@ final class IncidentTools implements Notifier {
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String truncate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Runs the Provider and Alert reconcilers on the leading replica: a Provider is reconciled
@@ -45,7 +46,7 @@ class NotificationController implements ApplicationEventListener<StartupEvent> {
         alertLoop.start(caches::hasSynced, caches.alerts(), alert -> true);
     }
 
-    private java.util.List<V1alpha1Alert> alertsOf(V1alpha1Provider provider) {
+    private List<V1alpha1Alert> alertsOf(V1alpha1Provider provider) {
         return caches.alerts().inNamespace(provider.getMetadata().getNamespace()).stream()
                 .filter(a -> provider.getMetadata().getName().equals(a.getSpec().getProviderRef().getName())).toList();
     }

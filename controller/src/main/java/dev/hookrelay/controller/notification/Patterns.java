@@ -1,11 +1,14 @@
 package dev.hookrelay.controller.notification;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** The compiled inclusion and exclusion expressions of Alerts, compiled once each. */
+/**
+ * The compiled inclusion and exclusion expressions of Alerts, compiled once each: RE2 syntax
+ * and semantics, as Go's regexp that Flux uses, so an expression means what it meant there.
+ */
 final class Patterns {
     private static final int MAX_CACHED = 10_000;
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();

@@ -63,7 +63,8 @@ class ProviderEndpoints {
         }
         Map<String, String> headers = headers(secret.get("headers"), spec.getSecretRef());
         Map<String, String> cert = data(namespace, spec.getCertSecretRef(), "certSecretRef");
-        Map<String, String> proxy = data(namespace, spec.getProxySecretRef(), "proxySecretRef");
+        Map<String, String> proxy = spec.getProxySecretRef() == null && spec.getProxy() != null
+                ? Map.of("address", spec.getProxy()) : data(namespace, spec.getProxySecretRef(), "proxySecretRef");
         return new ProviderEndpoint(namespace, provider.getMetadata().getName(), provider.getMetadata().getUid(),
                 spec.getType(), address, spec.getChannel(), secret.getOrDefault("username", spec.getUsername()),
                 secret.get("token"), secret.get("password"), headers, timeout(spec.getTimeout()),

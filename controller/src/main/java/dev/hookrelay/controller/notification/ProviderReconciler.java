@@ -56,7 +56,9 @@ class ProviderReconciler implements Reconciler {
                 ProviderEndpoint endpoint = endpoints.resolve(provider);
                 endpoints.forget(provider.getMetadata().getUid());
                 notifiers.forType(endpoint.type()).requests(SAMPLE, endpoint);
-                status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType());
+                status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType()
+                        + (endpoint.commitStatusExpr().isEmpty() ? "" : "; spec.commitStatusExpr is not evaluated yet:"
+                        + " statuses carry Flux's default key, kind/name/<first part of the Provider's UID>"));
             } catch (ProviderProblem e) {
                 notReady(provider, e.reason(), e.getMessage());
             } catch (NotifierException e) {

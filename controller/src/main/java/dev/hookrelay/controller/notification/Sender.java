@@ -1,18 +1,20 @@
 package dev.hookrelay.controller.notification;
 
+import dev.hookrelay.controller.kube.Threads;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.hookrelay.controller.kube.Threads;
 
 /**
  * Sends a notification's requests at most once each, as Flux's notification-controller does:
@@ -100,9 +102,8 @@ class Sender {
     }
 
     private static String describe(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return cause instanceof java.net.http.HttpTimeoutException ? "timed out" : cause.getClass().getSimpleName();
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof HttpTimeoutException ? "timed out" : cause.getClass().getSimpleName();
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.hookrelay.controller.notification.StandIn.Answer;
@@ -62,6 +63,11 @@ class DispatchTest {
             assertEquals(1, requests.stream().map(StandIn.Recorded::body).distinct().count(), "the same request each time");
             assertEquals(3, alerting.count("retried", "flaky"));
             assertEquals(0, alerting.count("failed", "flaky"));
+            String metrics = alerting.controller().bean(MetricsController.class).metrics();
+            String provider = "{provider=\"" + namespace.name() + "/flaky\",type=\"generic\"}";
+            assertTrue(metrics.contains("hookrelay_notifications_retried_total" + provider + " 3.0"), metrics);
+            assertTrue(metrics.contains("hookrelay_notifications_sent_total" + provider + " 1.0"), metrics);
+            assertTrue(metrics.contains("hookrelay_notification_latency_seconds_count" + provider + " 1"), metrics);
         }
     }
 

@@ -57,12 +57,13 @@ final class StandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            long arrived = System.nanoTime();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(new Recorded(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query), headers,
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), arrived));
             Answer answer = script.poll();
             if (answer == null) {
                 answer = new Answer(200, 0);
@@ -91,7 +92,8 @@ final class StandIn implements AutoCloseable {
         }
     }
 
-    record Recorded(String method, String path, Map<String, String> headers, String body) {
+    /** One request as it arrived; {@code arrivedNanos} is System.nanoTime() at its arrival. */
+    record Recorded(String method, String path, Map<String, String> headers, String body, long arrivedNanos) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
