@@ -12,21 +12,17 @@ import dev.hookrelay.api.V1alpha1RelayList;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1SecretList;
 import io.micronaut.context.annotation.Context;
-import java.time.Duration;
 
 /**
  * The informer caches dispatch reads, on every replica (each replica's intake dispatches what
- * it receives): Providers, Alerts, Secrets, and the Receivers and Relays whose events it sends
+ * it receives): Providers, Alerts, and the Receivers and Relays whose events it sends
  * (the informer factory shares one informer per kind with the other controllers).
  */
 @Context
 class NotificationCaches {
     private final KubeCache<V1alpha1Provider> providers;
     private final KubeCache<V1alpha1Alert> alerts;
-    private final KubeCache<V1Secret> secrets;
     private final KubeCache<V1alpha1Receiver> receivers;
     private final KubeCache<V1alpha1Relay> relays;
 
@@ -35,7 +31,6 @@ class NotificationCaches {
                 HookrelayApi.PROVIDERS, null, settings.getResyncPeriod(), false);
         alerts = informers.start(V1alpha1Alert.class, V1alpha1AlertList.class, HookrelayApi.GROUP,
                 HookrelayApi.ALERTS, null, settings.getResyncPeriod(), false);
-        secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", null, Duration.ZERO, false);
         receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
                 HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
         relays = informers.start(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.GROUP,
@@ -50,10 +45,6 @@ class NotificationCaches {
         return alerts;
     }
 
-    KubeCache<V1Secret> secrets() {
-        return secrets;
-    }
-
     KubeCache<V1alpha1Receiver> receivers() {
         return receivers;
     }
@@ -63,7 +54,7 @@ class NotificationCaches {
     }
 
     boolean hasSynced() {
-        return providers.hasSynced() && alerts.hasSynced() && secrets.hasSynced() && receivers.hasSynced()
+        return providers.hasSynced() && alerts.hasSynced() && receivers.hasSynced()
                 && relays.hasSynced();
     }
 }

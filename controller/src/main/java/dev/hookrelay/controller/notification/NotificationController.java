@@ -34,9 +34,6 @@ class NotificationController implements ApplicationEventListener<StartupEvent> {
             providerQueue.add(provider);
             alertsOf(provider).forEach(alertQueue::add);
         }));
-        caches.secrets().addEventHandler(AnyChange.of(secret -> caches.providers().inNamespace(secret.getMetadata().getNamespace())
-                .stream().filter(p -> ProviderEndpoints.references(p, secret.getMetadata().getName()))
-                .forEach(providerQueue::add)));
         caches.alerts().addEventHandler(AnyChange.of(alertQueue::add));
     }
 

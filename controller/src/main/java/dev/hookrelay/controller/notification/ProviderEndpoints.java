@@ -3,8 +3,12 @@ package dev.hookrelay.controller.notification;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.api.V1alpha1ProviderSpec;
 import dev.hookrelay.api.V1alpha1SecretRef;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Secret;
 import jakarta.inject.Singleton;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Reads a Provider's Secrets and sinkRef into a {@link ProviderEndpoint}, or says what is
  * missing. The Provider reconciler shows the answer in Ready; the dispatcher sends with it.
+ * Secrets are read by name, never watched: the controller caches no Secret that is not its own.
  */
 @Singleton
 class ProviderEndpoints {
@@ -23,23 +28,23 @@ class ProviderEndpoints {
     /** How long a resolved sinkRef URL is used before the sink is read again. */
     private static final Duration REUSE = Duration.ofMinutes(1);
 
-    private final NotificationCaches caches;
+    private final CoreV1Api core;
     private final Sinks sinks;
     private final HttpClients clients;
     private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
-    ProviderEndpoints(NotificationCaches caches, Sinks sinks, HttpClients clients) {
-        this.caches = caches;
+    ProviderEndpoints(ApiClient client, Sinks sinks, HttpClients clients) {
+        this.core = new CoreV1Api(client);
         this.sinks = sinks;
         this.clients = clients;
     }
 
     /**
-     * The endpoint as last resolved, while neither the Provider nor its Secrets changed and for
-     * at most a minute; resolved again otherwise.
+     * The endpoint as last resolved, while the Provider did not change and for at most a minute
+     * (so a changed Secret is read within a minute); resolved again otherwise.
      */
     ProviderEndpoint current(V1alpha1Provider provider) throws ProviderProblem {
-        String version = version(provider);
+        String version = provider.getMetadata().getResourceVersion();
         Resolved last = resolved.get(provider.getMetadata().getUid());
         if (last != null && last.version().equals(version) && Instant.now().isBefore(last.at().plus(REUSE))) {
             return last.endpoint();
@@ -71,26 +76,7 @@ class ProviderEndpoints {
                 spec.getCommitStatusExpr(), clients.forProvider(cert, proxy, spec));
     }
 
-    /** Whether the Provider names this Secret in any of its references. */
-    static boolean references(V1alpha1Provider provider, String secretName) {
-        V1alpha1ProviderSpec spec = provider.getSpec();
-        for (V1alpha1SecretRef ref : new V1alpha1SecretRef[] {spec.getSecretRef(), spec.getCertSecretRef(), spec.getProxySecretRef()}) {
-            if (ref != null && secretName.equals(ref.getName())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private String version(V1alpha1Provider provider) {
-        StringBuilder version = new StringBuilder(provider.getMetadata().getResourceVersion());
-        V1alpha1ProviderSpec spec = provider.getSpec();
-        for (V1alpha1SecretRef ref : new V1alpha1SecretRef[] {spec.getSecretRef(), spec.getCertSecretRef(), spec.getProxySecretRef()}) {
-            V1Secret secret = ref == null ? null : caches.secrets().get(provider.getMetadata().getNamespace(), ref.getName());
-            version.append('/').append(secret == null ? "-" : secret.getMetadata().getResourceVersion());
-        }
-        return version.toString();
-    }
 
     private record Resolved(String version, Instant at, ProviderEndpoint endpoint) {
     }
@@ -99,7 +85,7 @@ class ProviderEndpoints {
         if (ref == null) {
             return Map.of();
         }
-        V1Secret secret = caches.secrets().get(namespace, ref.getName());
+        V1Secret secret = read(namespace, ref.getName());
         if (secret == null) {
             throw new ProviderProblem("SecretNotFound", "Secret " + namespace + "/" + ref.getName() + " named by spec." + field
                     + " does not exist; create it or fix the reference");
@@ -109,6 +95,18 @@ class ProviderEndpoints {
             secret.getData().forEach((key, value) -> data.put(key, new String(value, StandardCharsets.UTF_8).strip()));
         }
         return data;
+    }
+
+    private V1Secret read(String namespace, String name) throws ProviderProblem {
+        try {
+            return core.readNamespacedSecret(name, namespace).execute();
+        } catch (ApiException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                return null;
+            }
+            throw new ProviderProblem("SecretUnreadable", "Secret " + namespace + "/" + name
+                    + " could not be read (the API server answered " + e.getCode() + "); retrying");
+        }
     }
 
     private static Map<String, String> headers(String yaml, V1alpha1SecretRef ref) throws ProviderProblem {

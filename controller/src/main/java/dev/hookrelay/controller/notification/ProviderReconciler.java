@@ -2,7 +2,9 @@ package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Provider;
+import dev.hookrelay.api.V1alpha1ProviderSpec;
 import dev.hookrelay.controller.kube.Conditions;
+import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -11,6 +13,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -31,10 +34,12 @@ class ProviderReconciler implements Reconciler {
     private final Notifiers notifiers;
     private final ReadyStatusWriter<V1alpha1Provider> status;
     private final KubeEvents events;
+    private final Duration secretRecheck;
 
     ProviderReconciler(NotificationCaches caches, ProviderEndpoints endpoints, Notifiers notifiers, ApiClient client,
-                       KubeEvents events) {
+                       KubeEvents events, ControllerSettings settings) {
         this.caches = caches;
+        this.secretRecheck = settings.getReferencedSecretRecheck();
         this.endpoints = endpoints;
         this.notifiers = notifiers;
         this.status = new ReadyStatusWriter<>(client, V1alpha1Provider.class, HookrelayApi.PROVIDERS);
@@ -64,10 +69,18 @@ class ProviderReconciler implements Reconciler {
             } catch (NotifierException e) {
                 notReady(provider, "InvalidConfiguration", e.getMessage());
             }
-            return new Result(false);
+            return recheckSecrets(provider);
         } catch (ApiException e) {
             return new Result(true);
         }
+    }
+
+    /** Secrets are read by name, not watched: a Provider that names one comes back to notice a change. */
+    private Result recheckSecrets(V1alpha1Provider provider) {
+        V1alpha1ProviderSpec spec = provider.getSpec();
+        boolean namesSecrets = spec.getSecretRef() != null || spec.getCertSecretRef() != null
+                || spec.getProxySecretRef() != null;
+        return namesSecrets ? new Result(true, secretRecheck) : new Result(false);
     }
 
     private void notReady(V1alpha1Provider provider, String reason, String message) throws ApiException {
