@@ -48,6 +48,7 @@ final class HookController {
 
     @Post(uri = "/hook/{digest}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<HookReply>> receive(String digest, HttpRequest<?> request, @Nullable @Body byte[] body) {
+        // IntakeGuard refuses other paths before their body is read; this covers connections it does not see
         if (!receiver.isWebhookPath(request.getPath())) {
             return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
         }
@@ -79,16 +80,6 @@ final class HookController {
         return statusWriter.record(toStatusEvent(provider.type(), delivery))
                 .thenApply(recorded -> accepted(delivery, recorded))
                 .exceptionally(HookController::unavailable);
-    }
-
-    /**
-     * A POST anywhere else answers exactly like a wrong digest. It is a route, not a 404 error
-     * handler, so the body is read before answering: Micronaut 4.10 can spin on a framework 404
-     * whose request body arrives after its headers (micronaut-core#12940).
-     */
-    @Post(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<HookReply>> elsewhere(String path, @Nullable @Body byte[] body) {
-        return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
     }
 
     private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {

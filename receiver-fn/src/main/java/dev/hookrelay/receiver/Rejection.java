@@ -7,6 +7,12 @@ import io.micronaut.http.MutableHttpResponse;
 /** Every way a delivery is turned away, with its status code and the name used in metrics. */
 enum Rejection {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
+    TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large"),
+    /** Too many bodies for the webhook path arriving at once. */
+    BUSY(HttpStatus.SERVICE_UNAVAILABLE, "busy"),
+    /** The body did not arrive within hookrelay.intake.body-timeout; the connection is closed. */
+    BODY_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "body-timeout"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
     MALFORMED(HttpStatus.BAD_REQUEST, "malformed"),
@@ -24,6 +30,10 @@ enum Rejection {
     Rejection(HttpStatus status, String metricName) {
         this.status = status;
         this.metricName = metricName;
+    }
+
+    HttpStatus status() {
+        return status;
     }
 
     String metricName() {

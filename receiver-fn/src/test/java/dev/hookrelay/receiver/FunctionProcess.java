@@ -15,10 +15,12 @@ final class FunctionProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/hookrelay-receiver-fn.jar");
 
     final int port;
+    final int metricsPort;
     final Process process;
 
-    private FunctionProcess(int port, Process process) {
+    private FunctionProcess(int port, int metricsPort, Process process) {
         this.port = port;
+        this.metricsPort = metricsPort;
         this.process = process;
     }
 
@@ -28,6 +30,7 @@ final class FunctionProcess implements AutoCloseable {
         }
         try {
             int port = FreePort.pick();
+            int metricsPort = FreePort.pick();
             List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", JAR.toString()));
@@ -35,7 +38,8 @@ final class FunctionProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-            return new FunctionProcess(port, builder.start());
+            builder.environment().put("HOOKRELAY_METRICS_PORT", Integer.toString(metricsPort));
+            return new FunctionProcess(port, metricsPort, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -43,6 +47,10 @@ final class FunctionProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    URI metricsUri(String path) {
+        return URI.create("http://127.0.0.1:" + metricsPort + path);
     }
 
     /** Peak resident set size, from the kernel's high-water mark. */

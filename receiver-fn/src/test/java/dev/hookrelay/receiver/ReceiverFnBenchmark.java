@@ -226,7 +226,7 @@ public final class ReceiverFnBenchmark {
     }
 
     private static double scrape(FunctionProcess function, String metric) {
-        String text = RunningFunction.send(HttpRequest.newBuilder(function.uri("/metrics")).GET().build()).body();
+        String text = RunningFunction.send(HttpRequest.newBuilder(function.metricsUri("/metrics")).GET().build()).body();
         return text.lines().filter(l -> l.startsWith(metric)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

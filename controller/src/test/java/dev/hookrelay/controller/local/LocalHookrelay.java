@@ -112,7 +112,8 @@ public final class LocalHookrelay implements AutoCloseable {
         Process function = startFunction(root.resolve(FUNCTION_JAR), service, Map.of(
                 FunctionContract.ENV_TOKEN_FILE, tokenFile.toString(),
                 "HOOKRELAY_KUBECONFIG", plane.kubeconfigForServiceAccount(NAMESPACE, serviceAccount(service)).toString(),
-                "MICRONAUT_SERVER_PORT", Integer.toString(port)), work.resolve("receiver-fn.log"));
+                "MICRONAUT_SERVER_PORT", Integer.toString(port),
+                "HOOKRELAY_METRICS_PORT", Integer.toString(FreePort.pick())), work.resolve("receiver-fn.log"));
         String base = "http://127.0.0.1:" + port;
         Eventually.await("receiver-fn to answer on " + base, TIMEOUT, () -> healthy(base));
         new Cluster(plane, NAMESPACE).markKnativeServiceReady(service.getMetadata().getName(), base);
