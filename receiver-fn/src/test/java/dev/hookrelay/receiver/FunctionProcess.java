@@ -28,12 +28,23 @@ final class FunctionProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package receiver-fn first");
         }
+        return start(javaHome, jvmOptions, List.of("-jar", JAR.toString()), env, log);
+    }
+
+    /** From this JVM's class path, for tests that run before the jar is packaged. */
+    static FunctionProcess startFromClassPath(List<String> jvmOptions, Map<String, String> env, Path log) {
+        return start(Path.of(System.getProperty("java.home")), jvmOptions,
+                List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()), env, log);
+    }
+
+    private static FunctionProcess start(Path javaHome, List<String> jvmOptions, List<String> program,
+                                         Map<String, String> env, Path log) {
         try {
             int port = FreePort.pick();
             int metricsPort = FreePort.pick();
             List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", JAR.toString()));
+            command.addAll(program);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);

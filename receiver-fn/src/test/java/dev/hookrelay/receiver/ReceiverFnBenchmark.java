@@ -69,8 +69,8 @@ public final class ReceiverFnBenchmark {
 
     private Throughput throughput(String label, Map<String, String> extraEnv, int deliveries, int concurrency)
             throws Exception {
-        Receiver receiver = newReceiver();
-        Map<String, String> env = new HashMap<>(receiver.env);
+        ProcessReceiver receiver = newReceiver();
+        Map<String, String> env = new HashMap<>(receiver.env());
         env.putAll(extraEnv);
         try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, env, workDir.resolve("throughput.log"))) {
             awaitFirstRecorded(function, receiver, "warmup");
@@ -115,8 +115,8 @@ public final class ReceiverFnBenchmark {
      * function's and the API server's rather than the Java HTTP client's.
      */
     private void throughputWithWrk(int connections, int seconds) throws Exception {
-        Receiver receiver = newReceiver();
-        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, receiver.env, workDir.resolve("wrk.log"))) {
+        ProcessReceiver receiver = newReceiver();
+        try (FunctionProcess function = FunctionProcess.start(JDK17, THROUGHPUT_JVM, receiver.env(), workDir.resolve("wrk.log"))) {
             awaitFirstRecorded(function, receiver, "warmup");
             Path script = Files.writeString(workDir.resolve("deliveries.lua"), """
                     wrk.method = "POST"
@@ -128,15 +128,15 @@ public final class ReceiverFnBenchmark {
                       wrk.headers["X-GitHub-Delivery"] = "wrk-" .. id .. "-" .. n
                       return wrk.format()
                     end
-                    """.formatted(new String(Receiver.BODY, StandardCharsets.UTF_8)));
+                    """.formatted(new String(ProcessReceiver.BODY, StandardCharsets.UTF_8)));
             List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
                     "--latency", "-s", script.toString()));
-            GitHubDeliveries.headers("push", "unused", Receiver.BODY, receiver.token).forEach((name, value) -> {
+            GitHubDeliveries.headers("push", "unused", ProcessReceiver.BODY, receiver.token()).forEach((name, value) -> {
                 if (!name.equals("X-GitHub-Delivery")) {
                     command.addAll(List.of("-H", name + ": " + value));
                 }
             });
-            command.add(function.uri(FunctionContract.webhookPath(receiver.token, receiver.name, receiver.namespace)).toString());
+            command.add(function.uri(FunctionContract.webhookPath(receiver.token(), receiver.name(), receiver.namespace())).toString());
             Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
@@ -180,9 +180,9 @@ public final class ReceiverFnBenchmark {
         for (Variant variant : variants) {
             double[] millis = new double[runs];
             for (int run = 0; run < runs; run++) {
-                Receiver receiver = newReceiver();
+                ProcessReceiver receiver = newReceiver();
                 long start = System.nanoTime();
-                try (FunctionProcess function = FunctionProcess.start(variant.javaHome, variant.options, receiver.env,
+                try (FunctionProcess function = FunctionProcess.start(variant.javaHome, variant.options, receiver.env(),
                         workDir.resolve("coldstart.log"))) {
                     awaitFirstRecorded(function, receiver, "cold");
                     millis[run] = (System.nanoTime() - start) / 1e6;
@@ -197,8 +197,8 @@ public final class ReceiverFnBenchmark {
 
     /** A training run: start, serve a few deliveries, stop; the JVM writes its archive at exit. */
     private void train(Path javaHome, List<String> options) throws Exception {
-        Receiver receiver = newReceiver();
-        try (FunctionProcess function = FunctionProcess.start(javaHome, options, receiver.env, workDir.resolve("training.log"))) {
+        ProcessReceiver receiver = newReceiver();
+        try (FunctionProcess function = FunctionProcess.start(javaHome, options, receiver.env(), workDir.resolve("training.log"))) {
             awaitFirstRecorded(function, receiver, "train-0");
             for (int i = 1; i < 50; i++) {
                 receiver.deliver(function, "train-" + i);
@@ -206,7 +206,7 @@ public final class ReceiverFnBenchmark {
         }
     }
 
-    private static void awaitFirstRecorded(FunctionProcess function, Receiver receiver, String id) throws InterruptedException {
+    static void awaitFirstRecorded(FunctionProcess function, ProcessReceiver receiver, String id) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
@@ -231,37 +231,8 @@ public final class ReceiverFnBenchmark {
                 .sum();
     }
 
-    private Receiver newReceiver() throws Exception {
-        String name = "bench-" + receivers++;
-        RunningFunction.receivers(plane.adminClient()).create(new V1alpha1Receiver()
-                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-                .spec(new V1alpha1ReceiverSpec().type("github"))).throwsApiException();
-        RunningFunction.grantFunctionAccess(plane.adminClient(), name, namespace);
-        String token = RunningFunction.randomToken();
-        Path tokenFile = Files.writeString(workDir.resolve(name + ".token"), token);
-        Path kubeconfig = plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name));
-        return new Receiver(name, namespace, token, Map.of(
-                FunctionContract.ENV_RECEIVER_NAME, name,
-                FunctionContract.ENV_RECEIVER_NAMESPACE, namespace,
-                FunctionContract.ENV_RECEIVER_TYPE, "github",
-                FunctionContract.ENV_TOKEN_FILE, tokenFile.toString(),
-                "HOOKRELAY_KUBECONFIG", kubeconfig.toString()));
-    }
-
-    private record Receiver(String name, String namespace, String token, Map<String, String> env) {
-        private static final byte[] BODY = GitHubDeliveries.push("acme/bench", "c".repeat(40));
-
-        HttpResponse<String> deliver(FunctionProcess function, String id) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(function.uri(FunctionContract.webhookPath(token, name, namespace)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(BODY));
-            GitHubDeliveries.headers("push", id, BODY, token).forEach(request::header);
-            return RunningFunction.send(request.build());
-        }
-
-        long eventCount(ControlPlane plane) throws Exception {
-            return RunningFunction.receivers(plane.adminClient()).get(namespace, name).throwsApiException()
-                    .getObject().getStatus().getEventCount();
-        }
+    private ProcessReceiver newReceiver() throws Exception {
+        return ProcessReceiver.create(plane, namespace, "bench-" + receivers++, workDir);
     }
 
     private record Variant(String label, Path javaHome, List<String> options) {
