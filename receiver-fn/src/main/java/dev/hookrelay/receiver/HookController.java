@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -39,11 +40,13 @@ final class HookController {
     private final ReceiverIdentity receiver;
     private final StatusWriter statusWriter;
     private final DeliveryMetrics metrics;
+    private final DeliveryFilter filter;
 
-    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics) {
+    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, DeliveryFilter filter) {
         this.receiver = receiver;
         this.statusWriter = statusWriter;
         this.metrics = metrics;
+        this.filter = filter;
     }
 
     @Post(uri = "/hook/{digest}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -77,7 +80,14 @@ final class HookController {
             return CompletableFuture.completedFuture(HttpResponse.accepted().body(HookReply.ignored(delivery.id(),
                     delivery.type(), "spec.events does not include " + delivery.type())));
         }
-        return statusWriter.record(toStatusEvent(provider.type(), delivery))
+        V1alpha1ReceivedEvent event = toStatusEvent(provider.type(), delivery);
+        Optional<String> filteredOut = filter.reasonToIgnore(event, webhook);
+        if (filteredOut.isPresent()) {
+            metrics.accepted("ignored");
+            return CompletableFuture.completedFuture(HttpResponse.accepted().body(HookReply.ignored(delivery.id(),
+                    delivery.type(), filteredOut.get())));
+        }
+        return statusWriter.record(event)
                 .thenApply(recorded -> accepted(delivery, recorded))
                 .exceptionally(HookController::unavailable);
     }
