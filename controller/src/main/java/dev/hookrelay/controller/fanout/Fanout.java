@@ -26,17 +26,22 @@ public class Fanout {
     private final Targets targets;
     private final ExecutorService pokers;
     private final KubeEvents events;
+    private final TargetFilters filters;
 
-    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events) {
+    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
         this.resolver = resolver;
         this.targets = targets;
         this.events = events;
+        this.filters = filters;
         this.pokers = Executors.newFixedThreadPool(settings.getParallelism(), Threads.named("fanout-poke", true));
     }
 
-    /** Pokes every object the owner's spec.resources names, and says in Events on the owner how that went. */
-    public FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke) {
-        FanoutResult result = poke(owner.getMetadata().getNamespace(), refs, poke);
+    /**
+     * Pokes every object the owner's spec.resources names (where an entry has a filter, those
+     * that at least one of the new events matches), and says in Events on the owner how that went.
+     */
+    public FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke, NewEvents newEvents) {
+        FanoutResult result = poke(owner, refs, poke, filters.forEvents(owner, newEvents));
         if (!result.ok()) {
             events.warning(owner, result.reason(), result.message());
         }
@@ -46,12 +51,14 @@ public class Fanout {
         return result;
     }
 
-    private FanoutResult poke(String namespace, List<V1alpha1TargetRef> refs, Poke poke) {
+    private FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke, TargetFilters.Selection selection) {
+        String namespace = owner.getMetadata().getNamespace();
         List<TargetProblem> problems = new ArrayList<>();
         List<TargetObject> objects = new ArrayList<>();
         for (V1alpha1TargetRef ref : refs) {
             try {
-                objects.addAll(resolver.resolve(namespace, ref));
+                filters.check(ref);
+                objects.addAll(selection.wanted(ref, resolver.resolve(namespace, ref)));
             } catch (TargetProblem problem) {
                 problems.add(problem);
             } catch (ApiException e) {
@@ -77,6 +84,7 @@ public class Fanout {
         List<TargetProblem> problems = new ArrayList<>();
         for (V1alpha1TargetRef ref : refs) {
             try {
+                filters.check(ref);
                 resolver.check(namespace, ref);
             } catch (TargetProblem problem) {
                 problems.add(problem);

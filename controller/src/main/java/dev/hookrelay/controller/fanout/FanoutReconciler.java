@@ -68,7 +68,8 @@ class FanoutReconciler implements Reconciler {
     }
 
     private Result pokeNewEvents(V1alpha1Receiver receiver, V1alpha1ReceiverStatus status) throws ApiException {
-        FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()));
+        FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()),
+                NewEvents.of(status, Math.max(status.getHandledEventCount(), poked.of(receiver))));
         if (result.complete()) {
             poked.record(receiver, status.getEventCount());
         }

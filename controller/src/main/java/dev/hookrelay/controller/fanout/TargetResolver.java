@@ -7,6 +7,7 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.options.ListOptions;
 import jakarta.inject.Singleton;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +50,8 @@ class TargetResolver {
         ApiKind kind = check(ownerNamespace, ref);
         String namespace = namespaceOf(ownerNamespace, ref);
         if (!V1alpha1TargetRef.ANY_NAME.equals(ref.getName())) {
-            return List.of(new TargetObject(kind, namespace, ref.getName()));
+            return List.of(ref.getFilter() == null ? new TargetObject(kind, namespace, ref.getName())
+                    : read(kind, namespace, ref.getName()));
         }
         ListOptions options = new ListOptions();
         if (!ref.getMatchLabels().isEmpty()) {
@@ -57,7 +59,18 @@ class TargetResolver {
         }
         List<DynamicKubernetesObject> matching = new DynamicKubernetesApi(kind.group(), kind.version(), kind.plural(), client)
                 .list(namespace, options).throwsApiException().getObject().getItems();
-        return matching.stream().map(o -> new TargetObject(kind, namespace, o.getMetadata().getName())).toList();
+        return matching.stream().map(o -> new TargetObject(kind, namespace, o.getMetadata().getName(), o.getMetadata()))
+                .toList();
+    }
+
+    /** A named target with its metadata, for its filter. */
+    private TargetObject read(ApiKind kind, String namespace, String name) throws TargetProblem, ApiException {
+        TargetObject target = new TargetObject(kind, namespace, name);
+        var found = new DynamicKubernetesApi(kind.group(), kind.version(), kind.plural(), client).get(namespace, name);
+        if (found.getHttpStatusCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+            throw TargetProblem.notFound(target);
+        }
+        return new TargetObject(kind, namespace, name, found.throwsApiException().getObject().getMetadata());
     }
 
     private static String namespaceOf(String ownerNamespace, V1alpha1TargetRef ref) {

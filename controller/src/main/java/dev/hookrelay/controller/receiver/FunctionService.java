@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -125,6 +126,7 @@ class FunctionService {
                 env(FunctionContract.ENV_RECEIVER_NAMESPACE, receiver.getMetadata().getNamespace()),
                 env(FunctionContract.ENV_RECEIVER_TYPE, receiver.getSpec().getType()),
                 env(FunctionContract.ENV_RECEIVER_EVENTS, String.join(",", receiver.getSpec().getEvents())),
+                env(FunctionContract.ENV_RECEIVER_FILTER, Objects.requireNonNullElse(receiver.getSpec().getFilter(), "")),
                 env(FunctionContract.ENV_SUSPENDED, Boolean.toString(receiver.getSpec().isSuspend())),
                 env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE));
     }

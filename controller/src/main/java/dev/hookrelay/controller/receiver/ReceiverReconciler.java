@@ -1,6 +1,8 @@
 package dev.hookrelay.controller.receiver;
 
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.filter.FilterException;
+import dev.hookrelay.controller.filter.CompiledFilters;
 import dev.hookrelay.controller.kube.KubeEvents;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -29,15 +31,18 @@ class ReceiverReconciler implements Reconciler {
     private final FunctionService functionService;
     private final ReceiverStatusWriter statusWriter;
     private final KubeEvents events;
+    private final CompiledFilters filters;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, FunctionAccessObjects functionAccess,
-                       FunctionService functionService, ReceiverStatusWriter statusWriter, KubeEvents events) {
+                       FunctionService functionService, ReceiverStatusWriter statusWriter, KubeEvents events,
+                       CompiledFilters filters) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
         this.functionAccess = functionAccess;
         this.functionService = functionService;
         this.statusWriter = statusWriter;
         this.events = events;
+        this.filters = filters;
     }
 
     @Override
@@ -66,6 +71,7 @@ class ReceiverReconciler implements Reconciler {
             checkNameFits(receiver);
             token = tokenSecret.resolve(receiver);
             functionAccess.ensure(receiver);
+            checkFilterCompiles(receiver);
             Optional<String> serviceUrl = functionService.ensure(receiver, token);
             if (receiver.getSpec().isSuspend()) {
                 return Outcome.suspended(token, serviceUrl.orElse(null));
@@ -88,6 +94,23 @@ class ReceiverReconciler implements Reconciler {
             throw Problem.awaitingChange("NameTooLong", "The Receiver's name has " + name.length()
                     + " characters; its function's objects carry it in a label, which allows at most " + LABEL_VALUE_MAX
                     + "; recreate the Receiver with a shorter name");
+        }
+    }
+
+    /**
+     * Checked before the Knative Service is touched, so a filter that does not compile never
+     * reaches the function, which keeps serving with its last good one.
+     */
+    private void checkFilterCompiles(V1alpha1Receiver receiver) {
+        String filter = receiver.getSpec().getFilter();
+        if (filter == null) {
+            return;
+        }
+        try {
+            filters.delivery(filter);
+        } catch (FilterException e) {
+            throw Problem.awaitingChange("FilterInvalid", "spec.filter does not compile: " + e.getMessage()
+                    + "; fix it (the function keeps its last good filter until then)");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.api.V1alpha1RelayStatus;
 import dev.hookrelay.controller.fanout.Fanout;
 import dev.hookrelay.controller.fanout.FanoutResult;
+import dev.hookrelay.controller.fanout.NewEvents;
 import dev.hookrelay.controller.fanout.PokedCounts;
 import dev.hookrelay.controller.fanout.Poke;
 import dev.hookrelay.controller.kube.Conditions;
@@ -84,7 +85,8 @@ class RelayReconciler implements Reconciler {
         FanoutResult result;
         if (receiver != null && hubCount > handled) {
             V1alpha1ReceivedEvent hubEvent = receiver.getStatus().getLastEvent();
-            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent));
+            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent),
+                    NewEvents.of(receiver.getStatus(), handled));
             if (result.complete()) {
                 poked.record(relay, hubCount);
                 handled = hubCount;
