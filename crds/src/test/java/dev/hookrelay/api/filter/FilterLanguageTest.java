@@ -81,4 +81,32 @@ class FilterLanguageTest {
         assertFalse(filter.matches(other));
         assertThrows(FilterException.class, () -> FilterLanguage.targetFilter("body.ref == 'x'"));
     }
+
+    /** The five examples of the README's filter section, each on a delivery it is meant for. */
+    @Test
+    void readmeExamplesDoWhatTheReadmeSays() throws FilterException {
+        V1alpha1ReceivedEvent tag = new V1alpha1ReceivedEvent().type("push").ref("refs/tags/v1.4.0");
+        V1alpha1ReceivedEvent image = new V1alpha1ReceivedEvent().type("PUSH_ARTIFACT").tag("1.25.4");
+        V1alpha1ReceivedEvent latest = new V1alpha1ReceivedEvent().type("PUSH_ARTIFACT").tag("latest");
+        V1alpha1ReceivedEvent merge = new V1alpha1ReceivedEvent().type("Merge Request Hook");
+        byte[] merged = "{\"object_attributes\":{\"action\":\"merge\",\"state\":\"merged\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] opened = "{\"object_attributes\":{\"action\":\"open\",\"state\":\"opened\"}}".getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(delivery("event.ref == 'refs/heads/main'", PUSH, BODY));
+        assertTrue(delivery("event.ref.matches('^refs/tags/v[0-9]+[.][0-9]+[.][0-9]+$')", tag, BODY));
+        assertFalse(delivery("event.ref.matches('^refs/tags/v[0-9]+[.][0-9]+[.][0-9]+$')", PUSH, BODY));
+        assertTrue(FilterLanguage.targetFilter("event.repository == 'acme/' + target.metadata.name").matches(Map.of(
+                FilterLanguage.EVENT, FilterValues.event(PUSH),
+                FilterLanguage.TARGET, FilterValues.target(new V1ObjectMeta().name("podinfo")))));
+        assertTrue(delivery("event.tag.matches('^v?[0-9]+[.][0-9]+[.][0-9]+$')", image, BODY));
+        assertFalse(delivery("event.tag.matches('^v?[0-9]+[.][0-9]+[.][0-9]+$')", latest, BODY));
+        String mergeRequestMerged = "event.type == 'Merge Request Hook' && body.object_attributes.action == 'merge'";
+        assertTrue(delivery(mergeRequestMerged, merge, merged));
+        assertFalse(delivery(mergeRequestMerged, merge, opened));
+    }
+
+    private static boolean delivery(String expression, V1alpha1ReceivedEvent event, byte[] body) throws FilterException {
+        return FilterLanguage.deliveryFilter(expression).matches(Map.of(FilterLanguage.EVENT, FilterValues.event(event),
+                FilterLanguage.BODY, FilterValues.json(body), FilterLanguage.HEADERS, Map.of()));
+    }
 }
