@@ -150,11 +150,13 @@ public final class LocalHookrelay implements AutoCloseable {
                   secret:      %s
                 Send a signed push, as GitHub would:
                   %s
+                or with the script that signs for any Receiver type:
+                  receiver-fn/scripts/send-test-delivery.sh --type github --url '%s' --token '%s'
                 Then watch it land in the Receiver's status:
                   export KUBECONFIG=%s
                   %s get receivers
                 Stop with Ctrl-C.
-                """, millis, NAMESPACE, RECEIVER, url, token, samplePushCommand(), kubeconfig,
+                """, millis, NAMESPACE, RECEIVER, url, token, samplePushCommand(), url, token, kubeconfig,
                 plane.assets().binary("kubectl"));
     }
 
