@@ -24,10 +24,10 @@ import io.kubernetes.client.openapi.models.V1SecretVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -121,14 +121,18 @@ class FunctionService {
     }
 
     private static List<V1EnvVar> env(V1alpha1Receiver receiver) {
-        return List.of(
+        List<V1EnvVar> env = new ArrayList<>(List.of(
                 env(FunctionContract.ENV_RECEIVER_NAME, receiver.getMetadata().getName()),
                 env(FunctionContract.ENV_RECEIVER_NAMESPACE, receiver.getMetadata().getNamespace()),
                 env(FunctionContract.ENV_RECEIVER_TYPE, receiver.getSpec().getType()),
                 env(FunctionContract.ENV_RECEIVER_EVENTS, String.join(",", receiver.getSpec().getEvents())),
-                env(FunctionContract.ENV_RECEIVER_FILTER, Objects.requireNonNullElse(receiver.getSpec().getFilter(), "")),
                 env(FunctionContract.ENV_SUSPENDED, Boolean.toString(receiver.getSpec().isSuspend())),
-                env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE));
+                env(FunctionContract.ENV_TOKEN_FILE, FunctionContract.TOKEN_FILE)));
+        // only with a filter, so that Receivers without one keep their revision
+        if (receiver.getSpec().getFilter() != null) {
+            env.add(env(FunctionContract.ENV_RECEIVER_FILTER, receiver.getSpec().getFilter()));
+        }
+        return env;
     }
 
     /** An empty value is left out, as Kubernetes itself serializes it, so it never looks like drift. */
