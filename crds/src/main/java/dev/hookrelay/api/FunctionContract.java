@@ -15,6 +15,8 @@ public final class FunctionContract {
     public static final String ENV_RECEIVER_TYPE = "HOOKRELAY_RECEIVER_TYPE";
     /** Comma-separated event types to record; empty records every event. */
     public static final String ENV_RECEIVER_EVENTS = "HOOKRELAY_RECEIVER_EVENTS";
+    /** spec.filter, a CEL expression ({@code dev.hookrelay.api.filter.FilterLanguage}); absent records every delivery. */
+    public static final String ENV_RECEIVER_FILTER = "HOOKRELAY_RECEIVER_FILTER";
     /** "true" while spec.suspend is set: the function answers 503. */
     public static final String ENV_SUSPENDED = "HOOKRELAY_SUSPENDED";
     public static final String ENV_TOKEN_FILE = "HOOKRELAY_TOKEN_FILE";

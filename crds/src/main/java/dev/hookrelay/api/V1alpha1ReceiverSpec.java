@@ -13,6 +13,8 @@ public class V1alpha1ReceiverSpec {
     private V1alpha1SecretRef secretRef;
     @SerializedName("resources")
     private List<V1alpha1TargetRef> resources;
+    @SerializedName("filter")
+    private String filter;
     @SerializedName("suspend")
     private Boolean suspend;
     @SerializedName("registration")
@@ -72,6 +74,16 @@ public class V1alpha1ReceiverSpec {
 
     public V1alpha1ReceiverSpec registration(V1alpha1Registration registration) {
         this.registration = registration;
+        return this;
+    }
+
+    /** A CEL expression over the delivery ({@code event}, {@code body}, {@code headers}); null records every delivery. */
+    public String getFilter() {
+        return filter;
+    }
+
+    public V1alpha1ReceiverSpec filter(String filter) {
+        this.filter = filter;
         return this;
     }
 }

@@ -15,6 +15,8 @@ public class V1alpha1TargetRef {
     private String name;
     @SerializedName("namespace")
     private String namespace;
+    @SerializedName("filter")
+    private String filter;
     @SerializedName("matchLabels")
     private Map<String, String> matchLabels;
 
@@ -60,6 +62,16 @@ public class V1alpha1TargetRef {
 
     public V1alpha1TargetRef matchLabels(Map<String, String> matchLabels) {
         this.matchLabels = matchLabels;
+        return this;
+    }
+
+    /** A CEL expression over a new event and the candidate target; null pokes every target. */
+    public String getFilter() {
+        return filter;
+    }
+
+    public V1alpha1TargetRef filter(String filter) {
+        this.filter = filter;
         return this;
     }
 }

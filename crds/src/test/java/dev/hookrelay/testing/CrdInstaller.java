@@ -6,6 +6,7 @@ import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubernetes.client.util.generic.options.ListOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.List;
 /** Installs CRDs into a control plane and waits until the API server serves them. */
 public final class CrdInstaller {
     private static final Duration ESTABLISH_TIMEOUT = Duration.ofSeconds(30);
+    private static final int HTTP_TOO_MANY_REQUESTS = 429;
     private final ControlPlane plane;
 
     CrdInstaller(ControlPlane plane) {
@@ -64,11 +66,29 @@ public final class CrdInstaller {
             ApiextensionsV1Api api = new ApiextensionsV1Api(plane.adminClient());
             for (String name : names) {
                 awaitEstablished(api, name);
+                awaitServedFromCache(api.readCustomResourceDefinition(name).execute());
             }
         } catch (ApiException e) {
             throw new IllegalStateException("the API server refused a CRD: " + e.getCode() + " " + e.getResponseBody(), e);
         }
         return names;
+    }
+
+    /**
+     * Established is not yet listable: until the API server's watch cache for the new resource is
+     * filled, a list from the cache (resourceVersion 0, what informers send first) is answered
+     * 429 "storage is (re)initializing". Waiting here keeps that retried failure out of every
+     * informer's log.
+     */
+    private void awaitServedFromCache(V1CustomResourceDefinition crd) {
+        String version = crd.getSpec().getVersions().stream().filter(v -> v.getServed()).findFirst().orElseThrow().getName();
+        DynamicKubernetesApi resources = new DynamicKubernetesApi(crd.getSpec().getGroup(), version,
+                crd.getSpec().getNames().getPlural(), plane.adminClient());
+        ListOptions fromCache = new ListOptions();
+        fromCache.setResourceVersion("0");
+        fromCache.setLimit(1);
+        Eventually.await("CRD " + crd.getMetadata().getName() + " listable", ESTABLISH_TIMEOUT,
+                () -> resources.list(fromCache).getHttpStatusCode() != HTTP_TOO_MANY_REQUESTS);
     }
 
     private static void awaitEstablished(ApiextensionsV1Api api, String name) {

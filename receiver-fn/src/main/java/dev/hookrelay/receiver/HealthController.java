@@ -6,18 +6,15 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 
-/** Readiness for Knative's probe, and metrics in Prometheus' text format. */
+/** Readiness for Knative's probe. */
 @AsFunction
 @Controller
 final class HealthController {
-    private final PrometheusMeterRegistry prometheus;
     private final StatusWriter statusWriter;
 
-    HealthController(PrometheusMeterRegistry prometheus, StatusWriter statusWriter) {
-        this.prometheus = prometheus;
+    HealthController(StatusWriter statusWriter) {
         this.statusWriter = statusWriter;
     }
 
@@ -27,10 +24,5 @@ final class HealthController {
         return statusWriter.alive()
                 ? HttpResponse.ok(Map.of("status", "UP"))
                 : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "DOWN"));
-    }
-
-    @Get(uri = "/metrics", produces = MediaType.TEXT_PLAIN)
-    String metrics() {
-        return prometheus.scrape();
     }
 }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -37,16 +38,20 @@ final class HookController {
     private final StatusWriter statusWriter;
     private final DeliveryMetrics metrics;
     private final Rejections rejections;
+    private final DeliveryFilter filter;
 
-    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections) {
+    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections,
+                   DeliveryFilter filter) {
         this.receiver = receiver;
         this.statusWriter = statusWriter;
         this.metrics = metrics;
         this.rejections = rejections;
+        this.filter = filter;
     }
 
     @Post(uri = "/hook/{digest}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<HookReply>> receive(String digest, HttpRequest<?> request, @Nullable @Body byte[] body) {
+        // IntakeGuard refuses other paths before their body is read; this covers connections it does not see
         if (!receiver.isWebhookPath(request.getPath())) {
             return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
         }
@@ -75,19 +80,16 @@ final class HookController {
             return CompletableFuture.completedFuture(HttpResponse.accepted().body(HookReply.ignored(delivery.id(),
                     delivery.type(), "spec.events does not include " + delivery.type())));
         }
-        return statusWriter.record(toStatusEvent(provider.type(), delivery))
+        V1alpha1ReceivedEvent event = toStatusEvent(provider.type(), delivery);
+        Optional<String> filteredOut = filter.reasonToIgnore(event, webhook);
+        if (filteredOut.isPresent()) {
+            metrics.accepted("ignored");
+            return CompletableFuture.completedFuture(HttpResponse.accepted().body(HookReply.ignored(delivery.id(),
+                    delivery.type(), filteredOut.get())));
+        }
+        return statusWriter.record(event)
                 .thenApply(recorded -> accepted(delivery, recorded))
                 .exceptionally(HookController::unavailable);
-    }
-
-    /**
-     * A POST anywhere else answers exactly like a wrong digest. It is a route, not a 404 error
-     * handler, so the body is read before answering: Micronaut 4.10 can spin on a framework 404
-     * whose request body arrives after its headers (micronaut-core#12940).
-     */
-    @Post(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<HookReply>> elsewhere(String path, @Nullable @Body byte[] body) {
-        return reject(Rejection.NOT_FOUND, Rejection.NO_WEBHOOK_HERE);
     }
 
     private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {

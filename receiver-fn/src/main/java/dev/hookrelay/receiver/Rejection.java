@@ -11,6 +11,12 @@ import io.micronaut.http.MutableHttpResponse;
  */
 enum Rejection {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", false),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", false),
+    TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", false),
+    /** Too many bodies for the webhook path arriving at once. */
+    BUSY(HttpStatus.SERVICE_UNAVAILABLE, "busy", false),
+    /** The body did not arrive within hookrelay.intake.body-timeout; the connection is closed. */
+    BODY_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "body-timeout", false),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", true),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", true),
     MALFORMED(HttpStatus.BAD_REQUEST, "malformed", true),
@@ -30,6 +36,10 @@ enum Rejection {
         this.status = status;
         this.metricName = metricName;
         this.shownInStatus = shownInStatus;
+    }
+
+    HttpStatus status() {
+        return status;
     }
 
     String metricName() {

@@ -32,9 +32,9 @@ final class ColdStart {
 
     private final ControlPlane plane;
     private final Path workDir;
-    private final Callable<BenchmarkReceiver> receivers;
+    private final Callable<ProcessReceiver> receivers;
 
-    ColdStart(ControlPlane plane, Path workDir, Callable<BenchmarkReceiver> receivers) {
+    ColdStart(ControlPlane plane, Path workDir, Callable<ProcessReceiver> receivers) {
         this.plane = plane;
         this.workDir = workDir;
         this.receivers = receivers;
@@ -46,7 +46,7 @@ final class ColdStart {
         double[] micronaut = new double[runs];
         double[] cpu = new double[runs];
         for (int run = 0; run < runs; run++) {
-            BenchmarkReceiver receiver = receivers.call();
+            ProcessReceiver receiver = receivers.call();
             Path log = workDir.resolve("coldstart-" + run + ".log");
             long start = System.nanoTime();
             try (FunctionProcess function = jvm.start(receiver.env(), log)) {
@@ -83,7 +83,7 @@ final class ColdStart {
      * missed (classes generated at run time, such as lambdas, are not counted).
      */
     private void outsideTheCache(ShippedJvm jvm) throws Exception {
-        BenchmarkReceiver receiver = receivers.call();
+        ProcessReceiver receiver = receivers.call();
         Path classLog = workDir.resolve("coldstart-classes.log");
         List<String> options = new ArrayList<>(jvm.options());
         options.add("-Xlog:class+load=info:file=" + classLog);
@@ -100,7 +100,7 @@ final class ColdStart {
 
     /** The Kubernetes client's share, timed alone in fresh JVMs with the image's options (no AOT cache). */
     private void probeClients(ShippedJvm jvm) throws Exception {
-        BenchmarkReceiver receiver = receivers.call();
+        ProcessReceiver receiver = receivers.call();
         List<String> options = jvm.options().stream().filter(o -> !o.startsWith("-XX:AOT")).toList();
         System.out.printf("  the function's three API calls in a fresh JVM (JDK 25, image options, no AOT cache), medians of %d:%n",
                 PROBE_RUNS);
@@ -124,7 +124,7 @@ final class ColdStart {
         }
     }
 
-    private String probe(ShippedJvm jvm, List<String> options, String mode, BenchmarkReceiver receiver) throws Exception {
+    private String probe(ShippedJvm jvm, List<String> options, String mode, ProcessReceiver receiver) throws Exception {
         List<String> command = new ArrayList<>(List.of(jvm.javaHome().resolve("bin/java").toString()));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ApiClientStartup.class.getName(), mode,

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,7 +72,7 @@ final class FunctionReceiver {
     FunctionProcess start(Path log, Map<String, String> extraEnv) {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(extraEnv);
-        FunctionProcess function = FunctionProcess.startFromClassPath(all, log);
+        FunctionProcess function = FunctionProcess.startFromClassPath(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), all, log);
         Eventually.await("function process on port " + function.port + " healthy (log: " + log + ")",
                 Duration.ofSeconds(60), () -> {
                     if (!function.process.isAlive()) {

@@ -67,7 +67,7 @@ class NeverHangTest {
         Path log = Files.createTempFile("no-client-", ".log");
         Map<String, String> env = new HashMap<>(receiver.env());
         env.put("HOOKRELAY_KUBECONFIG", log.resolveSibling("no-such-kubeconfig").toString());
-        try (FunctionProcess function = FunctionProcess.startFromClassPath(env, log)) {
+        try (FunctionProcess function = FunctionProcess.startFromClassPath(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), env, log)) {
             assertTrue(function.process.waitFor(60, TimeUnit.SECONDS), "the function kept running without a status writer");
             assertEquals(1, function.process.exitValue());
             assertTrue(Files.readString(log).contains("the status writer stopped"), Files.readString(log));

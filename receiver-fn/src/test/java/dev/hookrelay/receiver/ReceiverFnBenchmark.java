@@ -67,7 +67,7 @@ public final class ReceiverFnBenchmark {
     }
 
     private void againstFloor(ShippedJvm jvm, int[] levels, int seconds) throws Exception {
-        BenchmarkReceiver receiver = newReceiver();
+        ProcessReceiver receiver = newReceiver();
         SynchronousFloor floor = SynchronousFloor.create(plane, namespace, workDir);
         List<Long> controlPlane = ProcessCpu.controlPlane();
         try (FunctionProcess function = jvm.start(receiver.env(), workDir.resolve("levels.log"))) {
@@ -148,7 +148,7 @@ public final class ReceiverFnBenchmark {
                 ShippedJvm.CONTAINER, seconds);
         System.out.printf("  %-10s %14s %16s %16s %9s%n", "options", "idle RSS MiB", "peak RSS MiB", "after load MiB", "ack/s");
         for (ShippedJvm jvm : jvms) {
-            BenchmarkReceiver receiver = newReceiver();
+            ProcessReceiver receiver = newReceiver();
             try (FunctionProcess function = jvm.start(receiver.env(), workDir.resolve("footprint.log"))) {
                 receiver.awaitFirstRecorded(function, "first");
                 Thread.sleep(2000);
@@ -172,7 +172,7 @@ public final class ReceiverFnBenchmark {
         }
     }
 
-    BenchmarkReceiver newReceiver() throws Exception {
-        return BenchmarkReceiver.create(plane, namespace, "bench-" + receivers++, workDir);
+    ProcessReceiver newReceiver() throws Exception {
+        return ProcessReceiver.create(plane, namespace, "bench-" + receivers++, workDir);
     }
 }

@@ -7,6 +7,7 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.FreePort;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -73,6 +74,7 @@ public final class RunningFunction implements AutoCloseable {
             Files.writeString(tokenFile, token);
             Map<String, Object> properties = new HashMap<>(Map.of(
                     "micronaut.server.port", -1,
+                    "hookrelay.metrics.port", FreePort.pick(),
                     "hookrelay.receiver.name", name,
                     "hookrelay.receiver.namespace", namespace,
                     "hookrelay.receiver.type", spec.getType(),
@@ -131,6 +133,12 @@ public final class RunningFunction implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    /** On the port that serves only metrics, which Knative does not route. */
+    URI metricsUri(String path) {
+        int metricsPort = server.getApplicationContext().getRequiredProperty("hookrelay.metrics.port", Integer.class);
+        return URI.create("http://127.0.0.1:" + metricsPort + path);
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
  * all of them (hookrelay.fanout.parallelism). Targets whose poke failed are returned as left;
  * a retry for the same events and the same spec pokes only those, so that a target that was
  * poked (a Kubeapps resync, an Argo CD refresh) is not poked again because another failed.
+ * Where an entry has a filter, only the objects that at least one of the new events matches are poked.
  */
 @Singleton
 public class Fanout {
@@ -33,24 +34,26 @@ public class Fanout {
     private final Targets targets;
     private final ExecutorService pokers;
     private final KubeEvents events;
+    private final TargetFilters filters;
 
-    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events) {
+    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
         this.resolver = resolver;
         this.targets = targets;
         this.events = events;
+        this.filters = filters;
         this.pokers = Executors.newFixedThreadPool(settings.getParallelism(), Threads.named("fanout-poke", true));
     }
 
     /**
-     * Pokes the objects the owner's spec.resources names for the events up to {@code eventCount},
+     * Pokes the objects the owner's spec.resources names for the new events up to {@code eventCount},
      * only those {@code left} holds if it is what an earlier attempt left for the same events and
      * the same spec, and says in Events on the owner how that went.
      */
-    public FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke, long eventCount,
-                             @Nullable V1alpha1PendingTargets left) {
+    public FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke, NewEvents newEvents,
+                             long eventCount, @Nullable V1alpha1PendingTargets left) {
         long generation = owner.getMetadata().getGeneration() == null ? 0 : owner.getMetadata().getGeneration();
         boolean retry = left != null && left.getEventCount() == eventCount && left.getObservedGeneration() == generation;
-        Attempt attempt = new Attempt(owner.getMetadata().getNamespace());
+        Attempt attempt = new Attempt(owner.getMetadata().getNamespace(), filters.forEvents(owner, newEvents));
         if (retry) {
             attempt.resolveLeft(refs, left.getTargets());
         } else {
@@ -72,6 +75,7 @@ public class Fanout {
         List<TargetProblem> problems = new ArrayList<>();
         for (V1alpha1TargetRef ref : refs) {
             try {
+                filters.check(ref);
                 resolver.check(namespace, ref);
             } catch (TargetProblem problem) {
                 problems.add(problem);
@@ -94,17 +98,20 @@ public class Fanout {
     /** One fan-out: the objects found to poke, the problems met, and what failed, to be retried. */
     private final class Attempt {
         private final String namespace;
+        private final TargetFilters.Selection selection;
         private final List<TargetObject> objects = new ArrayList<>();
         private final List<TargetProblem> problems = new ArrayList<>();
         private final List<V1alpha1PendingTarget> failed = new ArrayList<>();
 
-        Attempt(String namespace) {
+        Attempt(String namespace, TargetFilters.Selection selection) {
             this.namespace = namespace;
+            this.selection = selection;
         }
 
         void resolve(V1alpha1TargetRef ref) {
             try {
-                objects.addAll(resolver.resolve(namespace, ref));
+                filters.check(ref);
+                objects.addAll(selection.wanted(ref, resolver.resolve(namespace, ref)));
             } catch (TargetProblem problem) {
                 fail(problem, ref);
             } catch (ApiException e) {

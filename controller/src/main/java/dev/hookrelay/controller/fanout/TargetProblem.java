@@ -29,9 +29,13 @@ final class TargetProblem extends Exception {
     /** What the API server's answer to a poke means; never carries the response body. */
     static TargetProblem ofPoke(TargetObject target, ApiException e) {
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-            return retried("TargetNotFound", target + " does not exist; create it or fix spec.resources");
+            return notFound(target);
         }
         return ofApi("poke " + target, target.kind().plural() + "." + target.kind().group(), "patch", e);
+    }
+
+    static TargetProblem notFound(TargetObject target) {
+        return retried("TargetNotFound", target + " does not exist; create it or fix spec.resources");
     }
 
     /** Discovering a kind or listing its objects failed. */

@@ -6,7 +6,9 @@ import dev.hookrelay.api.V1alpha1TargetRef;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import jakarta.inject.Singleton;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +24,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 class TargetResolver {
-    /** Names are all a wildcard needs: the API server sends metadata only, whatever the objects hold. */
-    private static final String METADATA_ONLY = "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io";
+    /** Metadata is all a poke and a target filter need: the API server sends nothing else, whatever the objects hold. */
+    private static final String METADATA_ONLY_LIST = "application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io";
+    private static final String METADATA_ONLY = "application/json;as=PartialObjectMetadata;v=v1;g=meta.k8s.io";
 
     private final ApiKinds kinds;
     private final ApiClient client;
@@ -63,29 +66,49 @@ class TargetResolver {
         ApiKind kind = check(ownerNamespace, ref);
         String namespace = namespaceOf(ownerNamespace, ref);
         if (!V1alpha1TargetRef.ANY_NAME.equals(ref.getName())) {
-            return List.of(new TargetObject(kind, namespace, ref.getName()));
+            return List.of(ref.getFilter() == null ? new TargetObject(kind, namespace, ref.getName())
+                    : read(kind, namespace, ref.getName()));
         }
-        return names(kind, namespace, ref.getMatchLabels()).stream()
-                .map(name -> new TargetObject(kind, namespace, name)).toList();
+        List<Pair> query = new ArrayList<>();
+        if (!ref.getMatchLabels().isEmpty()) {
+            query.add(new Pair("labelSelector", selector(ref.getMatchLabels())));
+        }
+        JsonObject list = metadataOnly(path(kind, namespace), query, METADATA_ONLY_LIST);
+        List<TargetObject> objects = new ArrayList<>();
+        for (JsonElement item : list.getAsJsonArray("items")) {
+            V1ObjectMeta metadata = metadata(item.getAsJsonObject());
+            objects.add(new TargetObject(kind, namespace, metadata.getName(), metadata));
+        }
+        return objects;
     }
 
-    /** The names of the kind's objects in the namespace that carry every label, listed metadata-only. */
-    private List<String> names(ApiKind kind, String namespace, Map<String, String> matchLabels) throws ApiException {
-        String path = (kind.group().isEmpty() ? "/api/" + kind.version() : "/apis/" + kind.group() + "/" + kind.version())
-                + "/namespaces/" + client.escapeString(namespace) + "/" + kind.plural();
-        List<Pair> query = new ArrayList<>();
-        if (!matchLabels.isEmpty()) {
-            query.add(new Pair("labelSelector", selector(matchLabels)));
+    /** A named target with its metadata, for its filter. */
+    private TargetObject read(ApiKind kind, String namespace, String name) throws TargetProblem, ApiException {
+        try {
+            JsonObject object = metadataOnly(path(kind, namespace) + "/" + client.escapeString(name), List.of(), METADATA_ONLY);
+            return new TargetObject(kind, namespace, name, metadata(object));
+        } catch (ApiException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                throw TargetProblem.notFound(new TargetObject(kind, namespace, name));
+            }
+            throw e;
         }
-        Map<String, String> headers = new HashMap<>(Map.of("Accept", METADATA_ONLY));
-        JsonObject list = client.<JsonObject>execute(client.buildCall(client.getBasePath(), path, "GET", query,
+    }
+
+    private String path(ApiKind kind, String namespace) {
+        return (kind.group().isEmpty() ? "/api/" + kind.version() : "/apis/" + kind.group() + "/" + kind.version())
+                + "/namespaces/" + client.escapeString(namespace) + "/" + kind.plural();
+    }
+
+    private JsonObject metadataOnly(String path, List<Pair> query, String accept) throws ApiException {
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", accept));
+        return client.<JsonObject>execute(client.buildCall(client.getBasePath(), path, "GET", new ArrayList<>(query),
                 new ArrayList<>(), null, headers, new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null),
                 JsonObject.class).getData();
-        List<String> names = new ArrayList<>();
-        for (JsonElement item : list.getAsJsonArray("items")) {
-            names.add(item.getAsJsonObject().getAsJsonObject("metadata").get("name").getAsString());
-        }
-        return names;
+    }
+
+    private V1ObjectMeta metadata(JsonObject object) {
+        return client.getJSON().getGson().fromJson(object.getAsJsonObject("metadata"), V1ObjectMeta.class);
     }
 
     static String namespaceOf(String ownerNamespace, V1alpha1TargetRef ref) {

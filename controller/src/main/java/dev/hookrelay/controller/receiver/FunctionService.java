@@ -138,6 +138,10 @@ class FunctionService {
         if (!path.credential()) {
             env.add(env(FunctionContract.ENV_WEBHOOK_PATH, path.path()));
         }
+        // only with a filter, so that Receivers without one keep their revision
+        if (receiver.getSpec().getFilter() != null) {
+            env.add(env(FunctionContract.ENV_RECEIVER_FILTER, receiver.getSpec().getFilter()));
+        }
         return env;
     }
 

@@ -2,6 +2,8 @@ package dev.hookrelay.controller.receiver;
 
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.filter.FilterException;
+import dev.hookrelay.controller.filter.CompiledFilters;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
@@ -34,10 +36,12 @@ class ReceiverReconciler implements Reconciler {
     private final ReceiverStatusWriter statusWriter;
     private final KubeEvents events;
     private final Duration referencedSecretRecheck;
+    private final CompiledFilters filters;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
                        FunctionAccessObjects functionAccess, FunctionService functionService,
-                       ReceiverStatusWriter statusWriter, KubeEvents events, ControllerSettings settings) {
+                       ReceiverStatusWriter statusWriter, KubeEvents events, ControllerSettings settings,
+                       CompiledFilters filters) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
         this.webhookSecret = webhookSecret;
@@ -46,6 +50,7 @@ class ReceiverReconciler implements Reconciler {
         this.statusWriter = statusWriter;
         this.events = events;
         this.referencedSecretRecheck = settings.getReferencedSecretRecheck();
+        this.filters = filters;
     }
 
     @Override
@@ -87,6 +92,7 @@ class ReceiverReconciler implements Reconciler {
             token = tokenSecret.resolve(receiver);
             path = webhookSecret.path(receiver, token);
             functionAccess.ensure(receiver);
+            checkFilterCompiles(receiver);
             Optional<String> serviceUrl = functionService.ensure(receiver, token, path);
             if (path.credential() && serviceUrl.isPresent()) {
                 webhookSecret.keepUrl(receiver, path.url(serviceUrl.get()));
@@ -120,6 +126,23 @@ class ReceiverReconciler implements Reconciler {
             throw Problem.awaitingChange("NameTooLong", "The Receiver's name has " + name.length()
                     + " characters; its function's objects carry it in a label, which allows at most " + LABEL_VALUE_MAX
                     + "; recreate the Receiver with a shorter name");
+        }
+    }
+
+    /**
+     * Checked before the Knative Service is touched, so a filter that does not compile never
+     * reaches the function, which keeps serving with its last good one.
+     */
+    private void checkFilterCompiles(V1alpha1Receiver receiver) {
+        String filter = receiver.getSpec().getFilter();
+        if (filter == null) {
+            return;
+        }
+        try {
+            filters.delivery(filter);
+        } catch (FilterException e) {
+            throw Problem.awaitingChange("FilterInvalid", "spec.filter does not compile: " + e.getMessage()
+                    + "; fix it (the function keeps its last good filter until then)");
         }
     }
 

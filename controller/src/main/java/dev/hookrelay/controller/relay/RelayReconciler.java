@@ -8,6 +8,7 @@ import dev.hookrelay.api.V1alpha1RelayStatus;
 import dev.hookrelay.controller.fanout.Fanout;
 import dev.hookrelay.controller.fanout.FanoutResult;
 import dev.hookrelay.controller.fanout.FanoutMemory;
+import dev.hookrelay.controller.fanout.NewEvents;
 import dev.hookrelay.controller.fanout.Poke;
 import dev.hookrelay.controller.kube.Conditions;
 import dev.hookrelay.controller.kube.KubeEvents;
@@ -86,7 +87,8 @@ class RelayReconciler implements Reconciler {
         FanoutResult result;
         if (receiver != null && hubCount > handled) {
             V1alpha1ReceivedEvent hubEvent = receiver.getStatus().getLastEvent();
-            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent), hubCount, left);
+            result = fanout.poke(relay, relay.getSpec().getResources(), Poke.of(hubEvent),
+                    NewEvents.of(receiver.getStatus(), handled), hubCount, left);
             left = result.left();
             if (result.complete()) {
                 handled = hubCount;

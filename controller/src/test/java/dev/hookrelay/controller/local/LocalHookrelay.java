@@ -112,7 +112,8 @@ public final class LocalHookrelay implements AutoCloseable {
         Process function = startFunction(root.resolve(FUNCTION_JAR), service, Map.of(
                 FunctionContract.ENV_TOKEN_FILE, tokenFile.toString(),
                 "HOOKRELAY_KUBECONFIG", plane.kubeconfigForServiceAccount(NAMESPACE, serviceAccount(service)).toString(),
-                "MICRONAUT_SERVER_PORT", Integer.toString(port)), work.resolve("receiver-fn.log"));
+                "MICRONAUT_SERVER_PORT", Integer.toString(port),
+                "HOOKRELAY_METRICS_PORT", Integer.toString(FreePort.pick())), work.resolve("receiver-fn.log"));
         String base = "http://127.0.0.1:" + port;
         Eventually.await("receiver-fn to answer on " + base, TIMEOUT, () -> healthy(base));
         new Cluster(plane, NAMESPACE).markKnativeServiceReady(service.getMetadata().getName(), base);
@@ -149,11 +150,13 @@ public final class LocalHookrelay implements AutoCloseable {
                   secret:      %s
                 Send a signed push, as GitHub would:
                   %s
+                or with the script that signs for any Receiver type:
+                  receiver-fn/scripts/send-test-delivery.sh --type github --url '%s' --token '%s'
                 Then watch it land in the Receiver's status:
                   export KUBECONFIG=%s
                   %s get receivers
                 Stop with Ctrl-C.
-                """, millis, NAMESPACE, RECEIVER, url, token, samplePushCommand(), kubeconfig,
+                """, millis, NAMESPACE, RECEIVER, url, token, samplePushCommand(), url, token, kubeconfig,
                 plane.assets().binary("kubectl"));
     }
 

@@ -33,4 +33,14 @@ public final class WebhookRequest {
     public byte[] body() {
         return body;
     }
+
+    /** The JSON document the delivery carries: the body, or the {@code payload} field of a form post. */
+    public byte[] document() throws MalformedPayloadException {
+        return FormPayload.isForm(this) ? FormPayload.payload(body) : body;
+    }
+
+    /** First value of each header, names in lower case. */
+    public Map<String, String> headers() {
+        return headers;
+    }
 }

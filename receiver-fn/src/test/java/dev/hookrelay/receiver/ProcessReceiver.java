@@ -15,13 +15,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A github Receiver on the control plane and the environment of its function, with a
- * ServiceAccount token bound to the function's least-privilege Role, as the controller gives it.
+ * A github Receiver on the control plane and what a function process needs to serve it: the
+ * environment the controller would set, a token file, and a ServiceAccount token bound to the
+ * function's least-privilege Role.
  */
-record BenchmarkReceiver(String name, String namespace, String token, Map<String, String> env) {
-    private static final byte[] BODY = GitHubDeliveries.push("acme/bench", "c".repeat(40));
+record ProcessReceiver(String name, String namespace, String token, Map<String, String> env) {
+    static final byte[] BODY = GitHubDeliveries.push("acme/bench", "c".repeat(40));
 
-    static BenchmarkReceiver create(ControlPlane plane, String namespace, String name, Path workDir) throws Exception {
+    static ProcessReceiver create(ControlPlane plane, String namespace, String name, Path workDir) throws Exception {
         RunningFunction.receivers(plane.adminClient()).create(new V1alpha1Receiver()
                 .metadata(new V1ObjectMeta().name(name).namespace(namespace))
                 .spec(new V1alpha1ReceiverSpec().type("github"))).throwsApiException();
@@ -29,7 +30,7 @@ record BenchmarkReceiver(String name, String namespace, String token, Map<String
         String token = RunningFunction.randomToken();
         Path tokenFile = Files.writeString(workDir.resolve(name + ".token"), token);
         Path kubeconfig = plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name));
-        return new BenchmarkReceiver(name, namespace, token, Map.of(
+        return new ProcessReceiver(name, namespace, token, Map.of(
                 FunctionContract.ENV_RECEIVER_NAME, name,
                 FunctionContract.ENV_RECEIVER_NAMESPACE, namespace,
                 FunctionContract.ENV_RECEIVER_TYPE, "github",
@@ -78,9 +79,12 @@ record BenchmarkReceiver(String name, String namespace, String token, Map<String
         return Wrk.run(script, connections, seconds, headers, function.uri(webhookPath()).toString());
     }
 
+    V1alpha1Receiver receiver(ControlPlane plane) throws Exception {
+        return RunningFunction.receivers(plane.adminClient()).get(namespace, name).throwsApiException().getObject();
+    }
+
     long eventCount(ControlPlane plane) throws Exception {
-        V1alpha1Receiver receiver = RunningFunction.receivers(plane.adminClient()).get(namespace, name)
-                .throwsApiException().getObject();
+        V1alpha1Receiver receiver = receiver(plane);
         return receiver.getStatus() == null ? 0 : receiver.getStatus().getEventCount();
     }
 
@@ -97,7 +101,7 @@ record BenchmarkReceiver(String name, String namespace, String token, Map<String
         }
     }
 
-    private String webhookPath() {
+    String webhookPath() {
         return FunctionContract.webhookPath(token, name, namespace);
     }
 }
