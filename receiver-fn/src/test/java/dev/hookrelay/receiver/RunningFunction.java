@@ -53,6 +53,11 @@ public final class RunningFunction implements AutoCloseable {
         this.server = server;
     }
 
+    /** The path this function serves its webhook on. */
+    public String webhookPath() {
+        return webhookPath;
+    }
+
     public static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec) {
         return start(plane, namespace, name, spec, Map.of());
     }

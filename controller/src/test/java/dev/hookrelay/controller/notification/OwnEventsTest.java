@@ -3,15 +3,13 @@ package dev.hookrelay.controller.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
+import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
 import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.custom.V1Patch;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.util.PatchUtils;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,20 +27,19 @@ class OwnEventsTest {
     void deliveriesPokesAndRelayProblemsAreSent(ControlPlane plane, TestNamespace namespace) throws Exception {
         String ns = namespace.name();
         try (StandIn hook = new StandIn(); Alerting alerting = new Alerting(plane, ns)) {
-            new CoreV1Api(plane.adminClient()).createNamespacedConfigMap(ns, new V1ConfigMap()
-                    .metadata(new V1ObjectMeta().name("settings").namespace(ns))).execute();
+            PokeTargets.installedOn(plane).create(PokeTargets.GIT_REPOSITORY, ns, "settings");
             alerting.providerWithAlert("own", "{type: generic, address: '" + hook.url() + "'}",
                     "{providerRef: {name: %s}, eventSources: [{kind: Receiver, name: '*'}, {kind: Relay, name: '*'}]}");
             alerting.apply("""
                     apiVersion: hookrelay.dev/v1alpha1
                     kind: Receiver
                     metadata: {name: app}
-                    spec: {type: github, resources: [{apiVersion: v1, kind: ConfigMap, name: settings}]}
+                    spec: {type: github, resources: [{apiVersion: source.toolkit.fluxcd.io/v1, kind: GitRepository, name: settings}]}
                     ---
                     apiVersion: hookrelay.dev/v1alpha1
                     kind: Receiver
                     metadata: {name: broken}
-                    spec: {type: github, resources: [{apiVersion: v1, kind: ConfigMap, name: missing}]}
+                    spec: {type: github, resources: [{apiVersion: source.toolkit.fluxcd.io/v1, kind: GitRepository, name: missing}]}
                     ---
                     apiVersion: hookrelay.dev/v1alpha1
                     kind: Relay

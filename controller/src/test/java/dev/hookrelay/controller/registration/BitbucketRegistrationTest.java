@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1Registration;
@@ -32,15 +31,13 @@ class BitbucketRegistrationTest {
         cluster.createSecret(name + "-bb", Map.of("token", TOKEN));
         String token = "d".repeat(64);
         cluster.createSecret(name + "-token", Map.of("token", token));
-        String url = "http://hookrelay-" + name + "." + namespace.name() + ".example.com"
-                + FunctionContract.webhookPath(token, name, namespace.name());
+        String url = Registrations.createUnregistered(cluster, name, new V1alpha1ReceiverSpec().type(type)
+                .secretRef(new V1alpha1SecretRef().name(name + "-token")));
         for (int i = 0; i < 130; i++) {
             bitbucket.addByHand(owner, "https://ci.example.com/" + i);
         }
         String existing = bitbucket.addByHand(owner, url);
-        cluster.createReceiver(name, new V1alpha1ReceiverSpec().type(type).secretRef(new V1alpha1SecretRef().name(name + "-token"))
-                .registration(registration.credentialsRef(new V1alpha1SecretRef().name(name + "-bb"))));
-        cluster.markKnativeServiceReady("hookrelay-" + name);
+        Registrations.register(cluster, name, registration.credentialsRef(new V1alpha1SecretRef().name(name + "-bb")));
 
         V1alpha1Receiver registered = awaitRegistered(cluster, name);
         assertEquals(existing, registered.getStatus().getRegistration().getHookID());

@@ -14,7 +14,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.google.gson.JsonObject;
-import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1SecretRef;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
@@ -66,17 +65,17 @@ class GitHubRegistrationTest {
              ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST)) {
             github.token(TOKEN, "admin:repo_hook");
             cluster.createSecret("gh-admin", Map.of("token", TOKEN));
-            // the webhook someone registered by hand, with the Receiver's token path, on page 2 of 2
+            // the webhook someone registered by hand from status.url, on page 2 of 2
             String token = "f".repeat(64);
             cluster.createSecret("adopt-token", Map.of("token", token));
-            String statusUrl = "http://hookrelay-adopt." + namespace.name() + ".example.com"
-                    + FunctionContract.webhookPath(token, "adopt", namespace.name());
+            V1alpha1ReceiverSpec spec = spec(github, "gh-admin", List.of("push", "ping"))
+                    .secretRef(new V1alpha1SecretRef().name("adopt-token"));
+            String statusUrl = Registrations.createUnregistered(cluster, "adopt", spec);
             for (int i = 0; i < 104; i++) {
                 github.addByHand(REPO, "https://ci.example.com/hook-" + i, "theirs", "push");
             }
             String existing = github.addByHand(REPO, statusUrl, "stale-secret", "issues");
-            createReceiver(cluster, "adopt", spec(github, "gh-admin", List.of("push", "ping"))
-                    .secretRef(new V1alpha1SecretRef().name("adopt-token")));
+            Registrations.register(cluster, "adopt", spec.getRegistration());
 
             V1alpha1Receiver adopted = awaitRegistered(cluster, "adopt");
             assertEquals(existing, adopted.getStatus().getRegistration().getHookID());

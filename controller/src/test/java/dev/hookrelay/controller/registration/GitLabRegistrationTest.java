@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1SecretRef;
@@ -41,16 +40,15 @@ class GitLabRegistrationTest {
             cluster.createSecret("gl", Map.of("token", TOKEN));
             String token = "c".repeat(64);
             cluster.createSecret("podinfo-token", Map.of("token", token));
-            String url = "http://hookrelay-podinfo." + namespace.name() + ".example.com"
-                    + FunctionContract.webhookPath(token, "podinfo", namespace.name());
+            V1alpha1ReceiverSpec spec = new V1alpha1ReceiverSpec().type("gitlab")
+                    .events(List.of("Push Hook", "Tag Push Hook")).secretRef(new V1alpha1SecretRef().name("podinfo-token"))
+                    .registration(Registrations.at(gitlab.apiUrl(), "gl").project("acme/platform/podinfo"));
+            String url = Registrations.createUnregistered(cluster, "podinfo", spec);
             for (int i = 0; i < 120; i++) {
                 gitlab.addByHand(PROJECT, "https://ci.example.com/" + i);
             }
             String existing = gitlab.addByHand(PROJECT, url);
-            cluster.createReceiver("podinfo", new V1alpha1ReceiverSpec().type("gitlab")
-                    .events(List.of("Push Hook", "Tag Push Hook")).secretRef(new V1alpha1SecretRef().name("podinfo-token"))
-                    .registration(Registrations.at(gitlab.apiUrl(), "gl").project("acme/platform/podinfo")));
-            cluster.markKnativeServiceReady("hookrelay-podinfo");
+            Registrations.register(cluster, "podinfo", spec.getRegistration());
 
             V1alpha1Receiver registered = awaitRegistered(cluster, "podinfo");
             assertEquals(existing, registered.getStatus().getRegistration().getHookID());

@@ -13,7 +13,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1SecretRef;
@@ -62,6 +61,8 @@ class GiteaRegistrationTest {
                     .resources(List.of(TargetRefs.of(GIT_REPOSITORY, name)))
                     .registration(Registrations.at(gitea.apiUrl(), name + "-gitea").repository(repository));
             RunningFunction function = RunningFunction.start(plane, namespace.name(), name, spec);
+            // the path this function serves, shown in status as by an earlier controller: the controller keeps it
+            cluster.patchReceiverStatus(name, "{\"status\":{\"webhookPath\":\"" + function.webhookPath() + "\"}}");
             cluster.createSecret(name + "-token", Map.of("token", function.token));
             beforeController.accept(repository, expectedUrl(function, name, namespace.name()));
             ControllerInstance controller = ControllerInstance.start(plane, namespace.name(), FAST);
@@ -71,7 +72,7 @@ class GiteaRegistrationTest {
 
         /** The URL the controller will put into status.url. */
         static String expectedUrl(RunningFunction function, String name, String namespace) {
-            return function.baseUrl() + FunctionContract.webhookPath(function.token, name, namespace);
+            return function.baseUrl() + function.webhookPath();
         }
 
         List<JsonObject> hooks() {

@@ -1,10 +1,12 @@
 package dev.hookrelay.controller.registration;
 
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1Registration;
 import dev.hookrelay.api.V1alpha1SecretRef;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.testing.Eventually;
+import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Condition;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Map;
 /** What the registration tests share: a fast controller configuration and waits on the Registered condition. */
 final class Registrations {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final JSON JSON = new JSON();
     /** Read back every second; a deleted Receiver waits at most 3 s for its webhook to go. */
     static final Map<String, Object> FAST = Map.of(
             "hookrelay.controller.leader-election.enabled", false,
@@ -21,6 +24,25 @@ final class Registrations {
             "hookrelay.registration.delete-timeout", "3s");
 
     private Registrations() {
+    }
+
+    /**
+     * A Receiver whose URL exists before its registration, as for a webhook someone registered
+     * by hand from status.url: created without spec.registration, Knative played; returns status.url.
+     */
+    static String createUnregistered(Cluster cluster, String name, V1alpha1ReceiverSpec spec) {
+        V1alpha1ReceiverSpec unregistered = JSON.deserialize(JSON.serialize(spec), V1alpha1ReceiverSpec.class);
+        cluster.createReceiver(name, unregistered.registration(null));
+        cluster.markKnativeServiceReady("hookrelay-" + name);
+        return Eventually.await("status.url of " + name, TIMEOUT, () -> {
+            V1alpha1Receiver receiver = cluster.receiver(name);
+            return receiver.getStatus() == null ? null : receiver.getStatus().getUrl();
+        });
+    }
+
+    /** Adds spec.registration to a Receiver, as applying its edited manifest would. */
+    static void register(Cluster cluster, String name, V1alpha1Registration registration) {
+        cluster.patchReceiver(name, "{\"spec\":{\"registration\":" + JSON.serialize(registration) + "}}");
     }
 
     static V1alpha1Registration at(String apiUrl, String credentialsSecret) {
