@@ -17,6 +17,8 @@ public class V1alpha1ReceiverSpec {
     private Boolean suspend;
     @SerializedName("registration")
     private V1alpha1Registration registration;
+    @SerializedName("rotation")
+    private V1alpha1Rotation rotation;
 
     /** The provider, one of the CRD's enum values (github, gitlab, ...). */
     public String getType() {
@@ -72,6 +74,16 @@ public class V1alpha1ReceiverSpec {
 
     public V1alpha1ReceiverSpec registration(V1alpha1Registration registration) {
         this.registration = registration;
+        return this;
+    }
+
+    /** How a token rotation is served; null: the defaults. */
+    public V1alpha1Rotation getRotation() {
+        return rotation;
+    }
+
+    public V1alpha1ReceiverSpec rotation(V1alpha1Rotation rotation) {
+        this.rotation = rotation;
         return this;
     }
 }
