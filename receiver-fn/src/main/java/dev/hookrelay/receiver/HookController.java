@@ -37,9 +37,12 @@ final class HookController {
     private final StatusWriter statusWriter;
     private final DeliveryMetrics metrics;
     private final Rejections rejections;
+    private final TokenVerification tokens;
 
-    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections) {
+    HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections,
+                   TokenVerification tokens) {
         this.receiver = receiver;
+        this.tokens = tokens;
         this.statusWriter = statusWriter;
         this.metrics = metrics;
         this.rejections = rejections;
@@ -63,7 +66,7 @@ final class HookController {
         WebhookRequest webhook = new WebhookRequest(headers(request), mediaType, body == null ? new byte[0] : body);
         DeliveryEvent delivery;
         try {
-            provider.verify(webhook, receiver.token());
+            tokens.verify(provider, request.getPath(), webhook);
             delivery = provider.describe(webhook);
         } catch (VerificationException e) {
             return reject(Rejection.UNAUTHORIZED, e.header(), e.getMessage());
