@@ -47,6 +47,17 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         return kind;
     }
 
+    /** The object as the API server holds it now, or null: for a decision the cache may lag behind on. */
+    T read(V1alpha1Receiver owner, String name) throws ApiException {
+        KubernetesApiResponse<T> response = api.get(owner.getMetadata().getNamespace(), name);
+        return response.getHttpStatusCode() == HttpURLConnection.HTTP_NOT_FOUND ? null : response.throwsApiException().getObject();
+    }
+
+    /** The object as the informer cache holds it, or null. */
+    T cached(V1alpha1Receiver owner, String name) {
+        return cache.get().get(owner.getMetadata().getNamespace(), name);
+    }
+
     /**
      * Makes sure the object exists as {@code desired} describes it, given what exists (null if
      * nothing does), and returns it as it is now; empty when another owner controls the name.

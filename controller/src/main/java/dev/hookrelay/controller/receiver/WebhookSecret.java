@@ -19,7 +19,9 @@ import java.util.function.Function;
  * and kept here for the Receiver's life (key {@value #PATH_KEY}), so that neither a rotated token
  * nor a lost status changes the URL registered at the provider; and, for a provider that cannot
  * sign whose token is in a Secret of the user's own (spec.secretRef, which Hookrelay never
- * writes), the URL that is its credential ({@value FunctionContract#URL_KEY}).
+ * writes), the URL that is its credential ({@value FunctionContract#URL_KEY}); and, for every
+ * Receiver, what the controller remembers of its token rotations ({@link RotationState}), including
+ * the previous token that the function mounts from here during a grace window.
  */
 @Singleton
 class WebhookSecret {
@@ -51,6 +53,22 @@ class WebhookSecret {
         }
         V1Secret secret = ensure(receiver, actual -> Map.of(PATH_KEY, storedPath(actual).orElseGet(() -> firstPath(receiver))));
         return new WebhookPath(storedPath(secret).orElseThrow(), false);
+    }
+
+    /** The Receiver's rotation memory, as the informer cache holds it. */
+    RotationState rotationState(V1alpha1Receiver receiver) {
+        V1Secret secret = secrets.cached(receiver, name(receiver));
+        return RotationState.of(secret == null ? null : secret.getData());
+    }
+
+    /** The same, read from the API server. */
+    RotationState freshRotationState(V1alpha1Receiver receiver) throws ApiException {
+        V1Secret secret = secrets.read(receiver, name(receiver));
+        return RotationState.of(secret == null ? null : secret.getData());
+    }
+
+    void keepRotationState(V1alpha1Receiver receiver, RotationState state) throws ApiException {
+        ensure(receiver, actual -> state.data());
     }
 
     /** Keeps the credential URL of a provider that cannot sign where its users read it. */
