@@ -63,8 +63,12 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
      * nothing does), and returns it as it is now; empty when another owner controls the name.
      */
     Optional<T> ensure(V1alpha1Receiver owner, String name, UnaryOperator<T> desired) throws ApiException {
+        return ensure(owner, name, cache.get().get(owner.getMetadata().getNamespace(), name), desired);
+    }
+
+    /** The same, given what exists as read from the API server rather than from the cache. */
+    Optional<T> ensure(V1alpha1Receiver owner, String name, T actual, UnaryOperator<T> desired) throws ApiException {
         String namespace = owner.getMetadata().getNamespace();
-        T actual = cache.get().get(namespace, name);
         if (actual == null) {
             KubernetesApiResponse<T> created = api.create(desired.apply(null), new CreateOptions().fieldManager(FIELD_MANAGER));
             if (created.getHttpStatusCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -100,7 +104,7 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         return response.throwsApiException().getObject();
     }
 
-    private boolean isUpToDate(T actual, T wanted, V1alpha1Receiver owner) {
+    boolean isUpToDate(T actual, T wanted, V1alpha1Receiver owner) {
         JsonObject actualJson = json(actual);
         JsonObject wantedJson = json(wanted);
         JsonElement actualMeta = actualJson.remove("metadata");

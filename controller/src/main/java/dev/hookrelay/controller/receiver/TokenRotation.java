@@ -39,24 +39,25 @@ class TokenRotation {
 
     /** Before the token is resolved: replaces the token of Hookrelay's own Secret when a rotation is asked for or due. */
     void rotateIfAsked(V1alpha1Receiver receiver) throws ApiException {
-        RotationState state = webhookSecret.rotationState(receiver);
-        if (state.activeToken() == null) {
-            return; // a Receiver seen for the first time has no token to rotate away from
+        if (!isAsked(receiver, webhookSecret.rotationState(receiver)) && !isDue(receiver, webhookSecret.rotationState(receiver))) {
+            return;
         }
         String request = request(receiver);
-        boolean asked = request != null && !request.equals(state.handledRequest());
+        WebhookSecret.RotationChange change = webhookSecret.updateRotationState(receiver,
+                state -> isAsked(receiver, state) ? state.handled(request) : state);
+        boolean asked = !change.after().equals(change.before());
         if (asked && receiver.getSpec().getSecretRef() != null) {
             events.warning(receiver, "RotationNotPossible", ROTATE_ANNOTATION + " rotates only a token Hookrelay owns;"
                     + " change the key `token` of Secret " + receiver.getSpec().getSecretRef().getName() + " instead");
-            webhookSecret.keepRotationState(receiver, state.handled(request));
-            return;
-        }
-        if (asked || isDue(receiver, state)) {
+        } else if (asked || isDue(receiver, change.before())) {
             tokenSecret.replaceOwnedToken(receiver);
         }
-        if (asked) {
-            webhookSecret.keepRotationState(receiver, state.handled(request));
-        }
+    }
+
+    /** A value of the annotation not acted on yet, on a Receiver whose token exists to rotate away from. */
+    private static boolean isAsked(V1alpha1Receiver receiver, RotationState state) {
+        String request = request(receiver);
+        return state.activeToken() != null && request != null && !request.equals(state.handledRequest());
     }
 
     /** When spec.rotation.every calls for the next rotation, or null. */
@@ -68,46 +69,49 @@ class TokenRotation {
     }
 
     private boolean isDue(V1alpha1Receiver receiver, RotationState state) {
-        Instant due = nextDue(receiver, state);
+        Instant due = state.activeToken() == null ? null : nextDue(receiver, state);
         return due != null && !Instant.now().isBefore(due);
     }
 
     /**
      * After the token is resolved: what the function is to be given. A token that differs from
-     * the one it was last given is a rotation (confirmed against the API server, not the cache).
+     * the one it was last given is a rotation. Decided on the cache, confirmed and written on
+     * the Secret as the API server holds it.
      */
     RotationState observe(V1alpha1Receiver receiver, Token token) throws ApiException {
-        RotationState state = webhookSecret.rotationState(receiver);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        RotationState next = state;
-        if (state.activeToken() == null) {
-            next = new RotationState(token.value(), null, null, null, null, null, request(receiver));
-        } else if (!state.activeToken().equals(token.value())) {
-            state = webhookSecret.freshRotationState(receiver);
-            if (!token.value().equals(state.activeToken())) {
-                next = rotated(receiver, state, token, now);
-            }
-        } else if (state.hasPrevious() && !now.isBefore(dropAt(receiver, state))) {
-            next = state.withoutPrevious();
-            events.normal(receiver, "PreviousTokenDropped", droppedBecause(receiver, state, now));
+        RotationState cached = webhookSecret.rotationState(receiver);
+        if (next(receiver, cached, token, now).equals(cached)) {
+            return cached;
         }
-        if (!next.equals(state)) {
-            webhookSecret.keepRotationState(receiver, next);
-        }
-        return next;
+        WebhookSecret.RotationChange change = webhookSecret.updateRotationState(receiver,
+                state -> next(receiver, state, token, now));
+        announce(receiver, token, change.before(), change.after(), now);
+        return change.after();
     }
 
-    private RotationState rotated(V1alpha1Receiver receiver, RotationState state, Token token, Instant now) {
-        Duration grace = V1alpha1Rotation.gracePeriodOf(receiver.getSpec());
-        if (grace.isZero()) {
-            events.normal(receiver, "TokenRotated", "The token in Secret " + token.secretName() + " changed; the"
-                    + " previous one stops verifying as soon as the function serves the new one (spec.rotation.gracePeriod is 0s)");
-            return state.rotatedTo(token.value(), now, null);
+    private RotationState next(V1alpha1Receiver receiver, RotationState state, Token token, Instant now) {
+        if (state.activeToken() == null) {
+            return new RotationState(token.value(), null, null, null, null, null, request(receiver));
         }
-        Instant expires = now.plus(grace);
-        events.normal(receiver, "TokenRotated", "The token in Secret " + token.secretName() + " changed; the previous"
-                + " one keeps verifying until " + RotationState.format(expires) + untilConfirmed(receiver));
-        return state.rotatedTo(token.value(), now, expires);
+        if (!state.activeToken().equals(token.value())) {
+            Duration grace = V1alpha1Rotation.gracePeriodOf(receiver.getSpec());
+            return state.rotatedTo(token.value(), now, grace.isZero() ? null : now.plus(grace));
+        }
+        if (state.hasPrevious() && !now.isBefore(dropAt(receiver, state))) {
+            return state.withoutPrevious();
+        }
+        return state;
+    }
+
+    private void announce(V1alpha1Receiver receiver, Token token, RotationState before, RotationState after, Instant now) {
+        if (before.activeToken() != null && !before.activeToken().equals(after.activeToken())) {
+            events.normal(receiver, "TokenRotated", "The token in Secret " + token.secretName() + " changed; " + (after.hasPrevious()
+                    ? "the previous one keeps verifying until " + RotationState.format(after.previousExpiresAt()) + untilConfirmed(receiver)
+                    : "the previous one stops verifying as soon as the function serves the new one (spec.rotation.gracePeriod is 0s)"));
+        } else if (before.hasPrevious() && !after.hasPrevious()) {
+            events.normal(receiver, "PreviousTokenDropped", droppedBecause(receiver, before, now));
+        }
     }
 
     /** Records that a Ready revision serves this token: from now on the registration may hand it to the provider. */
@@ -115,9 +119,9 @@ class TokenRotation {
         if (token.value().equals(state.servedToken())) {
             return state;
         }
-        RotationState next = state.served(token.value(), Instant.now());
-        webhookSecret.keepRotationState(receiver, next);
-        return next;
+        Instant now = Instant.now();
+        return webhookSecret.updateRotationState(receiver,
+                current -> token.value().equals(current.servedToken()) ? current : current.served(token.value(), now)).after();
     }
 
     /**
@@ -161,8 +165,9 @@ class TokenRotation {
                 : ", or until the provider has confirmed the new secret and deliveries sent before have drained";
     }
 
+    /** The value of {@value #ROTATE_ANNOTATION}, or null. */
     @Nullable
-    private static String request(V1alpha1Receiver receiver) {
+    static String request(V1alpha1Receiver receiver) {
         Map<String, String> annotations = receiver.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(ROTATE_ANNOTATION);
     }
