@@ -16,11 +16,13 @@ import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.FunctionRevision;
 import dev.hookrelay.controller.testing.RunningController;
 import dev.hookrelay.testing.Eventually;
+import dev.hookrelay.testing.KnativeValidation;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +44,8 @@ class TokenRotationTest {
                 .secretRef(new V1alpha1SecretRef().name("users-token")).rotation(new V1alpha1Rotation().gracePeriod("2h")));
         String knativeUrl = readyAt(cluster, "users");
         String url = cluster.receiver("users").getStatus().getUrl();
+        assertEquals(null, cluster.receiver("users").getStatus().getTokenRotatedAt(), "a first token is no rotation");
+        assertEquals(null, cluster.condition("users", "TokenRotation"));
         long generation = cluster.knativeService("hookrelay-users").getMetadata().getGeneration();
 
         cluster.replaceSecretData("users-token", Map.of("token", NEW));
@@ -68,6 +72,8 @@ class TokenRotationTest {
         assertEquals(FunctionContract.PREVIOUS_TOKEN_FILE, env.get(FunctionContract.ENV_PREVIOUS_TOKEN_FILE));
         assertEquals(expires.toInstant(), OffsetDateTime.parse(env.get(FunctionContract.ENV_PREVIOUS_TOKEN_EXPIRES_AT)).toInstant());
         assertTrue(container.toString().contains(FunctionContract.PREVIOUS_TOKEN_MOUNT_DIR));
+        assertEquals(List.of(), KnativeValidation.create(cluster.knativeService("hookrelay-users").getRaw()).warnings(),
+                "Knative accepts the template with the previous token, without warnings");
 
         cluster.markKnativeServiceReady("hookrelay-users", knativeUrl);
         assertEquals(url, cluster.awaitReady("users", "True", "Succeeded").getStatus().getUrl(), "the URL stays");
