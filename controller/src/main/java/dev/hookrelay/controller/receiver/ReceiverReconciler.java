@@ -61,7 +61,8 @@ class ReceiverReconciler implements Reconciler {
         try {
             Provisioned provisioned = provision(receiver);
             Outcome outcome = provisioned.outcome();
-            OwnedStatus status = ReceiverStatusWriter.statusFor(receiver, outcome, provisioned.rotation(), rotationMessage(receiver, provisioned.rotation()));
+            OwnedStatus status = ReceiverStatusWriter.statusFor(receiver, outcome, provisioned.rotation(),
+                    rotationMessage(receiver, provisioned.rotation()));
             if (statusWriter.write(receiver, status)) {
                 announce(receiver, OwnedStatus.of(receiver), status, outcome);
             }
@@ -90,7 +91,7 @@ class ReceiverReconciler implements Reconciler {
         return wait == null ? new Result(false) : new Result(true, wait.isNegative() ? Duration.ofSeconds(1) : wait);
     }
 
-    /** What provisioning came to, and the rotation state it gave the function (null if it got no that far). */
+    /** What provisioning came to, and the rotation state it gave the function (null if it did not get that far). */
     private record Provisioned(Outcome outcome, @Nullable RotationState rotation) {
     }
 
@@ -126,7 +127,8 @@ class ReceiverReconciler implements Reconciler {
         }
     }
 
-    /** What condition TokenRotation says while the previous token verifies. */
+    /** What condition TokenRotation says; null before the first rotation. */
+    @Nullable
     private String rotationMessage(V1alpha1Receiver receiver, @Nullable RotationState state) {
         if (state == null || state.rotatedAt() == null) {
             return null;
