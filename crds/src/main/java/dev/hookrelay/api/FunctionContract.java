@@ -26,6 +26,14 @@ public final class FunctionContract {
      * function derives it from its token ({@link #webhookPath(String, String, String)}).
      */
     public static final String ENV_WEBHOOK_PATH = "HOOKRELAY_WEBHOOK_PATH";
+    /**
+     * During a rotation's grace window: the file with the previous token, which keeps verifying
+     * (and, for {@link #UNSIGNED_TYPES}, keeps its path served) until
+     * {@link #ENV_PREVIOUS_TOKEN_EXPIRES_AT}. Absent outside a window.
+     */
+    public static final String ENV_PREVIOUS_TOKEN_FILE = "HOOKRELAY_PREVIOUS_TOKEN_FILE";
+    /** RFC 3339 instant after which the previous token no longer verifies, even if the revision still runs. */
+    public static final String ENV_PREVIOUS_TOKEN_EXPIRES_AT = "HOOKRELAY_PREVIOUS_TOKEN_EXPIRES_AT";
 
     /** Receiver types whose provider cannot sign: the webhook URL is the only credential. */
     public static final Set<String> UNSIGNED_TYPES = Set.of("dockerhub", "quay", "acr");
@@ -38,6 +46,10 @@ public final class FunctionContract {
     public static final String TOKEN_KEY = "token";
     public static final String TOKEN_MOUNT_DIR = "/var/run/secrets/hookrelay";
     public static final String TOKEN_FILE = TOKEN_MOUNT_DIR + "/" + TOKEN_KEY;
+    /** The key, in Hookrelay's webhook Secret, of the previous token during a rotation's grace window. */
+    public static final String PREVIOUS_TOKEN_KEY = "previousToken";
+    public static final String PREVIOUS_TOKEN_MOUNT_DIR = "/var/run/secrets/hookrelay-previous";
+    public static final String PREVIOUS_TOKEN_FILE = PREVIOUS_TOKEN_MOUNT_DIR + "/" + PREVIOUS_TOKEN_KEY;
     /**
      * Shortest token accepted. For dockerhub, quay and acr, which cannot sign, the webhook path is
      * the only secret: 32 characters of a hex token carry 128 bits.

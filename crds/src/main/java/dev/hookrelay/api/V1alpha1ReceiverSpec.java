@@ -19,6 +19,8 @@ public class V1alpha1ReceiverSpec {
     private Boolean suspend;
     @SerializedName("registration")
     private V1alpha1Registration registration;
+    @SerializedName("rotation")
+    private V1alpha1Rotation rotation;
 
     /** The provider, one of the CRD's enum values (github, gitlab, ...). */
     public String getType() {
@@ -84,6 +86,16 @@ public class V1alpha1ReceiverSpec {
 
     public V1alpha1ReceiverSpec filter(String filter) {
         this.filter = filter;
+        return this;
+    }
+
+    /** How a token rotation is served; null: the defaults. */
+    public V1alpha1Rotation getRotation() {
+        return rotation;
+    }
+
+    public V1alpha1ReceiverSpec rotation(V1alpha1Rotation rotation) {
+        this.rotation = rotation;
         return this;
     }
 }

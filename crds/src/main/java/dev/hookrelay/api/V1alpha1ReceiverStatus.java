@@ -2,6 +2,7 @@ package dev.hookrelay.api;
 
 import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.openapi.models.V1Condition;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ public class V1alpha1ReceiverStatus {
     private String url;
     @SerializedName("secretName")
     private String secretName;
+    @SerializedName("tokenRotatedAt")
+    private OffsetDateTime tokenRotatedAt;
     @SerializedName("eventCount")
     private Long eventCount;
     @SerializedName("lastEvent")
@@ -151,6 +154,16 @@ public class V1alpha1ReceiverStatus {
 
     public V1alpha1ReceiverStatus registration(V1alpha1RegistrationStatus registration) {
         this.registration = registration;
+        return this;
+    }
+
+    /** When the controller last saw the token change. */
+    public OffsetDateTime getTokenRotatedAt() {
+        return tokenRotatedAt;
+    }
+
+    public V1alpha1ReceiverStatus tokenRotatedAt(OffsetDateTime tokenRotatedAt) {
+        this.tokenRotatedAt = tokenRotatedAt;
         return this;
     }
 }

@@ -15,6 +15,8 @@ public class V1alpha1RegistrationStatus {
     private List<String> events;
     @SerializedName("lastVerifiedAt")
     private OffsetDateTime lastVerifiedAt;
+    @SerializedName("secretSetAt")
+    private OffsetDateTime secretSetAt;
     @SerializedName("repository")
     private String repository;
     @SerializedName("organization")
@@ -65,6 +67,16 @@ public class V1alpha1RegistrationStatus {
 
     public V1alpha1RegistrationStatus lastVerifiedAt(OffsetDateTime lastVerifiedAt) {
         this.lastVerifiedAt = lastVerifiedAt;
+        return this;
+    }
+
+    /** When the provider last confirmed the webhook's secret set to the current token. */
+    public OffsetDateTime getSecretSetAt() {
+        return secretSetAt;
+    }
+
+    public V1alpha1RegistrationStatus secretSetAt(OffsetDateTime secretSetAt) {
+        this.secretSetAt = secretSetAt;
         return this;
     }
 

@@ -34,6 +34,7 @@ class ModelMatchesCrdTest {
                 Arguments.of("receivers", "status.pendingTargets", V1alpha1PendingTargets.class),
                 Arguments.of("receivers", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class),
                 Arguments.of("receivers", "spec.registration", V1alpha1Registration.class),
+                Arguments.of("receivers", "spec.rotation", V1alpha1Rotation.class),
                 Arguments.of("receivers", "spec.registration.credentialsRef", V1alpha1SecretRef.class),
                 Arguments.of("receivers", "status.registration", V1alpha1RegistrationStatus.class),
                 Arguments.of("relays", "spec", V1alpha1RelaySpec.class),

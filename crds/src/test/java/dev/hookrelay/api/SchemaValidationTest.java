@@ -78,6 +78,9 @@ class SchemaValidationTest {
         registration gitea no api | Receiver | {type: gitea, registration: {repository: a/b, credentialsRef: {name: c}}}           | gitea, forgejo, gogs and bitbucket-server are self-hosted: set spec.registration.apiURL
         registration no secret    | Receiver | {type: github, registration: {repository: a/b}}                                     | spec.registration.credentialsRef: Required value
         registration bad apiURL   | Receiver | {type: github, registration: {repository: a/b, apiURL: 'ftp://x', credentialsRef: {name: c}}} | spec.registration.apiURL: Invalid value
+        rotation every with ref   | Receiver | {type: github, secretRef: {name: s}, rotation: {every: 720h}}                       | spec.rotation.every rotates only a token Hookrelay owns; remove spec.secretRef
+        rotation every zero       | Receiver | {type: github, rotation: {every: 0h0m}}                                             | spec.rotation.every is zero; give a period such as 720h, or remove it
+        rotation grace in days    | Receiver | {type: github, rotation: {gracePeriod: 2d}}                                         | spec.rotation.gracePeriod: Invalid value
         """)
     void invalidObjectIsRefusedWithAMessageThatSaysWhatToFix(
             String title, String kind, String spec, String expectedMessage, ControlPlane plane, TestNamespace namespace) {

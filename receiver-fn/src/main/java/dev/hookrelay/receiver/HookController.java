@@ -39,10 +39,12 @@ final class HookController {
     private final DeliveryMetrics metrics;
     private final Rejections rejections;
     private final DeliveryFilter filter;
+    private final TokenVerification tokens;
 
     HookController(ReceiverIdentity receiver, StatusWriter statusWriter, DeliveryMetrics metrics, Rejections rejections,
-                   DeliveryFilter filter) {
+                   DeliveryFilter filter, TokenVerification tokens) {
         this.receiver = receiver;
+        this.tokens = tokens;
         this.statusWriter = statusWriter;
         this.metrics = metrics;
         this.rejections = rejections;
@@ -68,7 +70,7 @@ final class HookController {
         WebhookRequest webhook = new WebhookRequest(headers(request), mediaType, body == null ? new byte[0] : body);
         DeliveryEvent delivery;
         try {
-            provider.verify(webhook, receiver.token());
+            tokens.verify(provider, request.getPath(), webhook);
             delivery = provider.describe(webhook);
         } catch (VerificationException e) {
             return reject(Rejection.UNAUTHORIZED, e.header(), e.getMessage());

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * The one Receiver this process serves, from its environment ({@link FunctionContract}):
  * no list or watch at start-up. It serves the webhook path the controller gives it, or, for
- * providers that cannot sign (the path is the credential), the one derived from its token. A missing, empty or short token stops the process at
- * start-up: accepting unsigned deliveries is never the fallback.
+ * providers that cannot sign (the path is the credential), the one derived from its token; and,
+ * within a rotation's grace window, the previous token too. A missing, empty or short token stops
+ * the process at start-up: accepting unsigned deliveries is never the fallback.
  */
 @AsFunction
 @Singleton
@@ -30,6 +31,7 @@ public final class ReceiverIdentity {
     private final boolean suspended;
     private final byte[] token;
     private final byte[] webhookPath;
+    private final PreviousToken previous;
 
     public ReceiverIdentity(
             @Value("${hookrelay.receiver.name}") String name,
@@ -38,7 +40,9 @@ public final class ReceiverIdentity {
             @Value("${hookrelay.receiver.events:}") String events,
             @Value("${hookrelay.suspended:false}") boolean suspended,
             @Value("${hookrelay.token.file:" + FunctionContract.TOKEN_FILE + "}") String tokenFile,
-            @Value("${hookrelay.webhook.path:}") String webhookPath) {
+            @Value("${hookrelay.webhook.path:}") String webhookPath,
+            @Value("${hookrelay.previous.token.file:}") String previousTokenFile,
+            @Value("${hookrelay.previous.token.expires.at:}") String previousTokenExpiresAt) {
         this.name = name;
         this.namespace = namespace;
         this.provider = Providers.forType(type).orElseThrow(() -> new IllegalStateException(
@@ -49,6 +53,7 @@ public final class ReceiverIdentity {
         String tokenText = readToken(Path.of(tokenFile));
         this.token = tokenText.getBytes(StandardCharsets.UTF_8);
         this.webhookPath = servedPath(webhookPath, tokenText, name, namespace).getBytes(StandardCharsets.UTF_8);
+        this.previous = PreviousToken.read(previousTokenFile, previousTokenExpiresAt, name, namespace);
     }
 
     /** The path the controller gives ({@link FunctionContract#ENV_WEBHOOK_PATH}), else the one derived from the token. */
@@ -63,7 +68,7 @@ public final class ReceiverIdentity {
         return given;
     }
 
-    private static String readToken(Path file) {
+    static String readToken(Path file) {
         String token;
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -99,12 +104,29 @@ public final class ReceiverIdentity {
         return events.isEmpty() || events.contains(eventType);
     }
 
-    /** Compares in constant time, so the path cannot be guessed a character at a time. */
+    /**
+     * Compares in constant time, so the path cannot be guessed a character at a time. Within a
+     * rotation's grace window the path of the previous token is served too, for a provider that
+     * cannot sign (whose path is derived from the token; for the others both paths are the same).
+     */
     public boolean isWebhookPath(String path) {
-        return MessageDigest.isEqual(webhookPath, path.getBytes(StandardCharsets.UTF_8));
+        byte[] given = path.getBytes(StandardCharsets.UTF_8);
+        boolean current = MessageDigest.isEqual(webhookPath, given);
+        return current | isPreviousPath(given);
+    }
+
+    /** Whether the path is the previous token's, while that one is valid; only providers that cannot sign have one of their own. */
+    boolean isPreviousPath(byte[] path) {
+        PreviousToken valid = previousToken();
+        return valid != null && FunctionContract.isUnsigned(provider.type()) && MessageDigest.isEqual(valid.webhookPath(), path);
     }
 
     public byte[] token() {
         return token.clone();
+    }
+
+    /** The token a rotation replaced, while it still verifies; null otherwise. */
+    PreviousToken previousToken() {
+        return previous != null && previous.valid() ? previous : null;
     }
 }

@@ -58,7 +58,7 @@ class WebhookPathTest {
     @Test
     void aGivenPathOfAnotherShapeStopsTheFunctionAtStartUp(ControlPlane plane, TestNamespace namespace) {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new ReceiverIdentity("x", namespace.name(), "github", "", false, tokenFile(), "/hook/short"));
+                () -> new ReceiverIdentity("x", namespace.name(), "github", "", false, tokenFile(), "/hook/short", "", ""));
 
         assertEquals(FunctionContract.ENV_WEBHOOK_PATH + " is not /hook/ followed by 64 hex characters; leave it "
                 + "to the controller", refused.getMessage());

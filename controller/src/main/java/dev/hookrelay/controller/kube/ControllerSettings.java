@@ -35,4 +35,12 @@ public interface ControllerSettings {
      */
     @Bindable(defaultValue = "1m")
     Duration getReferencedSecretRecheck();
+
+    /**
+     * After a rotation, how long deliveries the provider sent before it confirmed the new secret
+     * (spec.registration) may still be arriving: the previous token is dropped this long after the
+     * confirmation, if its grace period has not ended before.
+     */
+    @Bindable(defaultValue = "1m")
+    Duration getRotationDrain();
 }

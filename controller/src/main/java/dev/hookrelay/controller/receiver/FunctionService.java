@@ -36,8 +36,9 @@ import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * The Knative Service that runs a Receiver's function: identity in env, the token mounted,
- * scale to zero, and a hash of the token in the revision template so a rotation rolls out.
+ * The Knative Service that runs a Receiver's function: identity in env, the token (and within a
+ * rotation's grace window the previous one) mounted, scale to zero, and a hash of the token in
+ * the revision template so a rotation rolls out.
  */
 @Singleton
 class FunctionService {
@@ -46,6 +47,7 @@ class FunctionService {
     private static final String AUTOSCALING = "autoscaling.knative.dev/";
     private static final String CONTAINER = "receiver-fn";
     private static final String TOKEN_VOLUME = "token";
+    private static final String PREVIOUS_TOKEN_VOLUME = "previous-token";
 
     private final KnativeServing knative;
     private final FunctionSettings settings;
@@ -70,26 +72,28 @@ class FunctionService {
     }
 
     /** Knative's URL of the function once it serves the current revision, empty before. */
-    Optional<String> ensure(V1alpha1Receiver receiver, Token token, WebhookPath path) throws ApiException {
+    Optional<String> ensure(V1alpha1Receiver receiver, Token token, WebhookPath path, RotationState rotation)
+            throws ApiException {
         if (!knative.isInstalled()) {
             throw Problem.retried("KnativeServingNotInstalled", "Knative Serving is not installed: the API server does not "
                     + "serve " + V1KnativeService.PLURAL + "." + V1KnativeService.API_VERSION + " (Knative Services); "
                     + "install Knative Serving and Hookrelay provisions the function by itself");
         }
         String name = name(receiver);
-        V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token, path))
+        V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token, path, rotation))
                 .orElseThrow(() -> Problem.retried("KnativeServiceConflict", "Knative Service " + name
                         + " belongs to another owner; delete or rename it so that Hookrelay can create the function"));
         return service.readyUrl();
     }
 
-    private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token, WebhookPath path) {
+    private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token, WebhookPath path,
+                                     RotationState rotation) {
         JsonObject template = new JsonObject();
         template.add("metadata", gson.toJsonTree(Map.of(
                 "labels", Owners.labels(receiver),
                 "annotations", revisionAnnotations(token))));
         // client-java starts every list empty; Knative refuses fields it has not enabled even when empty
-        JsonObject podSpec = EmptyFields.removed(gson.toJsonTree(podSpec(receiver, token, path))).getAsJsonObject();
+        JsonObject podSpec = EmptyFields.removed(gson.toJsonTree(podSpec(receiver, token, path, rotation))).getAsJsonObject();
         podSpec.addProperty("containerConcurrency", settings.getContainerConcurrency());
         template.add("spec", podSpec);
         JsonObject spec = new JsonObject();
@@ -107,23 +111,42 @@ class FunctionService {
         return annotations;
     }
 
-    private V1PodSpec podSpec(V1alpha1Receiver receiver, Token token, WebhookPath path) {
+    /**
+     * Within a rotation's grace window the previous token is mounted too, from Hookrelay's webhook
+     * Secret, with the end of the window in env: so the function needs no API access to know it,
+     * and the window's start and end each roll a new revision.
+     */
+    private V1PodSpec podSpec(V1alpha1Receiver receiver, Token token, WebhookPath path, RotationState rotation) {
+        List<V1VolumeMount> mounts = new ArrayList<>(List.of(new V1VolumeMount().name(TOKEN_VOLUME)
+                .mountPath(FunctionContract.TOKEN_MOUNT_DIR).readOnly(true)));
+        List<V1Volume> volumes = new ArrayList<>(List.of(secretVolume(TOKEN_VOLUME, token.secretName(),
+                FunctionContract.TOKEN_KEY)));
+        List<V1EnvVar> env = env(receiver, path);
+        if (rotation.hasPrevious()) {
+            mounts.add(new V1VolumeMount().name(PREVIOUS_TOKEN_VOLUME).mountPath(FunctionContract.PREVIOUS_TOKEN_MOUNT_DIR)
+                    .readOnly(true));
+            volumes.add(secretVolume(PREVIOUS_TOKEN_VOLUME, WebhookSecret.name(receiver), FunctionContract.PREVIOUS_TOKEN_KEY));
+            env.add(env(FunctionContract.ENV_PREVIOUS_TOKEN_FILE, FunctionContract.PREVIOUS_TOKEN_FILE));
+            env.add(env(FunctionContract.ENV_PREVIOUS_TOKEN_EXPIRES_AT, RotationState.format(rotation.previousExpiresAt())));
+        }
         V1Container container = new V1Container()
                 .name(CONTAINER)
                 .image(settings.getImage())
                 .ports(List.of(new V1ContainerPort().name("http1").containerPort(FunctionContract.PORT)))
-                .env(env(receiver, path))
+                .env(env)
                 .resources(resources())
                 .securityContext(restricted())
                 .readinessProbe(new V1Probe().httpGet(new V1HTTPGetAction().path(FunctionContract.HEALTH_PATH)))
-                .volumeMounts(List.of(new V1VolumeMount().name(TOKEN_VOLUME)
-                        .mountPath(FunctionContract.TOKEN_MOUNT_DIR).readOnly(true)));
+                .volumeMounts(mounts);
         return new V1PodSpec()
                 .serviceAccountName(FunctionAccess.name(receiver.getMetadata().getName()))
                 .containers(List.of(container))
-                .volumes(List.of(new V1Volume().name(TOKEN_VOLUME).secret(new V1SecretVolumeSource()
-                        .secretName(token.secretName())
-                        .items(List.of(new V1KeyToPath().key(FunctionContract.TOKEN_KEY).path(FunctionContract.TOKEN_KEY))))));
+                .volumes(volumes);
+    }
+
+    private static V1Volume secretVolume(String volume, String secretName, String key) {
+        return new V1Volume().name(volume).secret(new V1SecretVolumeSource().secretName(secretName)
+                .items(List.of(new V1KeyToPath().key(key).path(key))));
     }
 
     /** A path that is the credential stays out of the pod spec: the function derives it from its token. */

@@ -47,13 +47,28 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         return kind;
     }
 
+    /** The object as the API server holds it now, or null: for a decision the cache may lag behind on. */
+    T read(V1alpha1Receiver owner, String name) throws ApiException {
+        KubernetesApiResponse<T> response = api.get(owner.getMetadata().getNamespace(), name);
+        return response.getHttpStatusCode() == HttpURLConnection.HTTP_NOT_FOUND ? null : response.throwsApiException().getObject();
+    }
+
+    /** The object as the informer cache holds it, or null. */
+    T cached(V1alpha1Receiver owner, String name) {
+        return cache.get().get(owner.getMetadata().getNamespace(), name);
+    }
+
     /**
      * Makes sure the object exists as {@code desired} describes it, given what exists (null if
      * nothing does), and returns it as it is now; empty when another owner controls the name.
      */
     Optional<T> ensure(V1alpha1Receiver owner, String name, UnaryOperator<T> desired) throws ApiException {
+        return ensure(owner, name, cache.get().get(owner.getMetadata().getNamespace(), name), desired);
+    }
+
+    /** The same, given what exists as read from the API server rather than from the cache. */
+    Optional<T> ensure(V1alpha1Receiver owner, String name, T actual, UnaryOperator<T> desired) throws ApiException {
         String namespace = owner.getMetadata().getNamespace();
-        T actual = cache.get().get(namespace, name);
         if (actual == null) {
             KubernetesApiResponse<T> created = api.create(desired.apply(null), new CreateOptions().fieldManager(FIELD_MANAGER));
             if (created.getHttpStatusCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -89,7 +104,7 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
         return response.throwsApiException().getObject();
     }
 
-    private boolean isUpToDate(T actual, T wanted, V1alpha1Receiver owner) {
+    boolean isUpToDate(T actual, T wanted, V1alpha1Receiver owner) {
         JsonObject actualJson = json(actual);
         JsonObject wantedJson = json(wanted);
         JsonElement actualMeta = actualJson.remove("metadata");

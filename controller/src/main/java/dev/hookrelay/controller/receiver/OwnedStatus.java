@@ -9,6 +9,7 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -16,15 +17,15 @@ import java.util.List;
  * rest (event counts, last events), which this never touches.
  */
 record OwnedStatus(@Nullable Long observedGeneration, List<V1Condition> conditions, @Nullable String webhookPath,
-                   @Nullable String url, @Nullable String secretName) {
+                   @Nullable String url, @Nullable String secretName, @Nullable OffsetDateTime tokenRotatedAt) {
 
     static OwnedStatus of(V1alpha1Receiver receiver) {
         V1alpha1ReceiverStatus status = receiver.getStatus();
         if (status == null) {
-            return new OwnedStatus(null, List.of(), null, null, null);
+            return new OwnedStatus(null, List.of(), null, null, null, null);
         }
         return new OwnedStatus(status.getObservedGeneration(), status.getConditions(), status.getWebhookPath(),
-                status.getUrl(), status.getSecretName());
+                status.getUrl(), status.getSecretName(), status.getTokenRotatedAt());
     }
 
     /**
@@ -38,6 +39,7 @@ record OwnedStatus(@Nullable Long observedGeneration, List<V1Condition> conditio
         status.add("webhookPath", orNull(webhookPath));
         status.add("url", orNull(url));
         status.add("secretName", orNull(secretName));
+        status.add("tokenRotatedAt", tokenRotatedAt == null ? JsonNull.INSTANCE : gson.toJsonTree(tokenRotatedAt));
         JsonObject metadata = new JsonObject();
         metadata.addProperty("resourceVersion", resourceVersion);
         JsonObject patch = new JsonObject();

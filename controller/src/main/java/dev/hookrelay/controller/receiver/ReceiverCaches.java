@@ -80,8 +80,9 @@ class ReceiverCaches {
 
     /**
      * Reconciles a Receiver when it is new, when its spec changed, when someone changed the
-     * status fields the controller owns, and at every resync; not for the event counts
-     * receiver-fn writes into its status.
+     * status fields the controller owns, when a token rotation is asked for or the provider
+     * confirmed a rotated token, and at every resync; not for the event counts receiver-fn
+     * writes into its status.
      */
     private record ReceiverChanges(ReceiverQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
         @Override
@@ -94,7 +95,9 @@ class ReceiverCaches {
             boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
             if (resync
                     || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || !OwnedStatus.of(before).equals(OwnedStatus.of(after))) {
+                    || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
+                    || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
+                    || !Objects.equals(secretSetAt(before), secretSetAt(after))) {
                 onAdd(after);
             }
         }
@@ -102,6 +105,11 @@ class ReceiverCaches {
         @Override
         public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
             // the API server's garbage collector removes what the Receiver owned
+        }
+
+        private static Object secretSetAt(V1alpha1Receiver receiver) {
+            return receiver.getStatus() == null || receiver.getStatus().getRegistration() == null ? null
+                    : receiver.getStatus().getRegistration().getSecretSetAt();
         }
     }
 }

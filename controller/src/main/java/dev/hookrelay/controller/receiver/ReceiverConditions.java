@@ -13,6 +13,8 @@ final class ReceiverConditions {
     static final String READY = "Ready";
     static final String RECONCILING = "Reconciling";
     static final String STALLED = "Stalled";
+    /** True while two tokens verify: the current one and the one a rotation replaced. */
+    static final String TOKEN_ROTATION = "TokenRotation";
 
     private ReceiverConditions() {
     }
@@ -22,6 +24,11 @@ final class ReceiverConditions {
                 condition(READY, outcome.state() == Outcome.State.READY, outcome, generation, previous),
                 condition(RECONCILING, outcome.state() == Outcome.State.PROGRESSING, outcome, generation, previous),
                 condition(STALLED, outcome.state() == Outcome.State.STALLED, outcome, generation, previous));
+    }
+
+    static V1Condition tokenRotation(boolean twoTokens, String message, long generation, List<V1Condition> previous) {
+        return Conditions.next(previous, TOKEN_ROTATION, twoTokens, twoTokens ? "PreviousTokenValid" : "SingleToken",
+                message, generation);
     }
 
     static V1Condition find(List<V1Condition> conditions, String type) {

@@ -11,8 +11,10 @@ import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ class ReceiverReconciler implements Reconciler {
     private final ReceiverCaches caches;
     private final TokenSecret tokenSecret;
     private final WebhookSecret webhookSecret;
+    private final TokenRotation rotation;
     private final FunctionAccessObjects functionAccess;
     private final FunctionService functionService;
     private final ReceiverStatusWriter statusWriter;
@@ -39,12 +42,13 @@ class ReceiverReconciler implements Reconciler {
     private final CompiledFilters filters;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
-                       FunctionAccessObjects functionAccess, FunctionService functionService,
+                       TokenRotation rotation, FunctionAccessObjects functionAccess, FunctionService functionService,
                        ReceiverStatusWriter statusWriter, KubeEvents events, ControllerSettings settings,
                        CompiledFilters filters) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
         this.webhookSecret = webhookSecret;
+        this.rotation = rotation;
         this.functionAccess = functionAccess;
         this.functionService = functionService;
         this.statusWriter = statusWriter;
@@ -60,12 +64,14 @@ class ReceiverReconciler implements Reconciler {
             return new Result(false);
         }
         try {
-            Outcome outcome = provision(receiver);
-            OwnedStatus status = ReceiverStatusWriter.statusFor(receiver, outcome);
+            Provisioned provisioned = provision(receiver);
+            Outcome outcome = provisioned.outcome();
+            OwnedStatus status = ReceiverStatusWriter.statusFor(receiver, outcome, provisioned.rotation(),
+                    rotationMessage(receiver, provisioned.rotation()));
             if (statusWriter.write(receiver, status)) {
                 announce(receiver, OwnedStatus.of(receiver), status, outcome);
             }
-            return next(receiver, outcome);
+            return next(receiver, outcome, provisioned.rotation());
         } catch (ApiException e) {
             LOG.warn("Receiver {}/{}: the API server answered {} ({}); retrying with backoff",
                     request.getNamespace(), request.getName(), e.getCode(), e.getMessage());
@@ -77,38 +83,66 @@ class ReceiverReconciler implements Reconciler {
      * Backoff for what no watch announces; otherwise a Receiver whose Secret is not watched (spec.secretRef)
      * comes back after a while, so that a created, fixed or rotated Secret is noticed.
      */
-    private Result next(V1alpha1Receiver receiver, Outcome outcome) {
+    private Result next(V1alpha1Receiver receiver, Outcome outcome, @Nullable RotationState state) {
         if (outcome.retry()) {
             return new Result(true);
         }
-        return receiver.getSpec().getSecretRef() != null ? new Result(true, referencedSecretRecheck) : new Result(false);
+        Duration wait = receiver.getSpec().getSecretRef() != null ? referencedSecretRecheck : null;
+        Instant wake = state == null ? null : state.hasPrevious() ? rotation.dropAt(receiver, state) : rotation.nextDue(receiver, state);
+        if (wake != null) {
+            Duration untilWake = Duration.between(Instant.now(), wake).plusSeconds(1);
+            wait = wait == null || untilWake.compareTo(wait) < 0 ? untilWake : wait;
+        }
+        return wait == null ? new Result(false) : new Result(true, wait.isNegative() ? Duration.ofSeconds(1) : wait);
     }
 
-    private Outcome provision(V1alpha1Receiver receiver) throws ApiException {
+    /** What provisioning came to, and the rotation state it gave the function (null if it did not get that far). */
+    private record Provisioned(Outcome outcome, @Nullable RotationState rotation) {
+    }
+
+    private Provisioned provision(V1alpha1Receiver receiver) throws ApiException {
         Token token = null;
         WebhookPath path = null;
+        RotationState state = null;
         try {
             checkNameFits(receiver);
+            rotation.rotateIfAsked(receiver);
             token = tokenSecret.resolve(receiver);
             path = webhookSecret.path(receiver, token);
+            state = rotation.observe(receiver, token);
             functionAccess.ensure(receiver);
             checkFilterCompiles(receiver);
-            Optional<String> serviceUrl = functionService.ensure(receiver, token, path);
+            Optional<String> serviceUrl = functionService.ensure(receiver, token, path, state);
+            if (serviceUrl.isPresent()) {
+                state = rotation.served(receiver, state, token);
+            }
             if (path.credential() && serviceUrl.isPresent()) {
                 webhookSecret.keepUrl(receiver, path.url(serviceUrl.get()));
             }
             if (receiver.getSpec().isSuspend()) {
-                return Outcome.suspended(token, path, serviceUrl.orElse(null));
+                return new Provisioned(Outcome.suspended(token, path, serviceUrl.orElse(null)), state);
             }
             String serviceName = FunctionService.name(receiver);
-            return serviceUrl.isPresent()
+            return new Provisioned(serviceUrl.isPresent()
                     ? Outcome.ready(token, path, serviceUrl.get(), "Knative Service " + serviceName
                             + " serves the webhook; " + whereToFindTheUrl(receiver, path))
                     : Outcome.progressing(token, path, "ServiceNotReady", "Waiting for Knative Service " + serviceName
-                            + " to become Ready");
+                            + " to become Ready"), state);
         } catch (Problem problem) {
-            return Outcome.stalled(problem, token, path);
+            return new Provisioned(Outcome.stalled(problem, token, path), state);
         }
+    }
+
+    /** What condition TokenRotation says; null before the first rotation. */
+    @Nullable
+    private String rotationMessage(V1alpha1Receiver receiver, @Nullable RotationState state) {
+        if (state == null || state.rotatedAt() == null) {
+            return null;
+        }
+        return state.hasPrevious()
+                ? "The token rotated at " + RotationState.format(state.rotatedAt()) + "; the previous one keeps verifying"
+                        + " until " + RotationState.format(rotation.dropAt(receiver, state)) + TokenRotation.untilConfirmed(receiver)
+                : "Only the token set at " + RotationState.format(state.rotatedAt()) + " verifies";
     }
 
     private static String whereToFindTheUrl(V1alpha1Receiver receiver, WebhookPath path) {

@@ -11,6 +11,10 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.util.PatchUtils;
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,15 +37,23 @@ class ReceiverStatusWriter {
      * The status the outcome calls for. The webhook path and URL are shown redacted where they
      * are the credential (providers that cannot sign): anyone who may read Receivers reads status.
      */
-    static OwnedStatus statusFor(V1alpha1Receiver receiver, Outcome outcome) {
+    static OwnedStatus statusFor(V1alpha1Receiver receiver, Outcome outcome, @Nullable RotationState rotation,
+                                 @Nullable String rotationMessage) {
         long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
         Token token = outcome.token();
         WebhookPath path = outcome.webhookPath();
         String webhookPath = path == null ? null : path.published();
         String url = outcome.serviceUrl() == null || path == null ? null : path.publishedUrl(outcome.serviceUrl());
         List<V1Condition> current = OwnedStatus.of(receiver).conditions();
-        List<V1Condition> conditions = Conditions.replacing(current, ReceiverConditions.of(outcome, generation, current));
-        return new OwnedStatus(generation, conditions, webhookPath, url, token == null ? null : token.secretName());
+        List<V1Condition> owned = new ArrayList<>(ReceiverConditions.of(outcome, generation, current));
+        OffsetDateTime rotatedAt = rotation == null || rotation.rotatedAt() == null ? null
+                : OffsetDateTime.ofInstant(rotation.rotatedAt(), ZoneOffset.UTC);
+        if (rotatedAt != null) {
+            owned.add(ReceiverConditions.tokenRotation(rotation.hasPrevious(), rotationMessage, generation, current));
+        }
+        List<V1Condition> conditions = Conditions.replacing(current, owned);
+        return new OwnedStatus(generation, conditions, webhookPath, url, token == null ? null : token.secretName(),
+                rotatedAt != null ? rotatedAt : OwnedStatus.of(receiver).tokenRotatedAt());
     }
 
     /**

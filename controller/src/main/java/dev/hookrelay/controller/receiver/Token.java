@@ -30,6 +30,11 @@ final class Token {
         return secretName;
     }
 
+    /** Only for what keeps it in Hookrelay's own Secrets (a rotation's memory); never for output. */
+    String value() {
+        return value;
+    }
+
     String webhookPath(V1alpha1Receiver receiver) {
         return FunctionContract.webhookPath(value, receiver.getMetadata().getName(), receiver.getMetadata().getNamespace());
     }

@@ -13,14 +13,15 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Secret with a Receiver's token: the one spec.secretRef names, read by name (never cached,
  * never modified); otherwise one the controller creates, owns and labels as Hookrelay's (the
- * only Secrets its informer watches), with a random token that it never replaces and, for a
- * provider that cannot sign, the webhook URL that is its credential.
+ * only Secrets its informer watches), with a random token that it replaces only when asked to
+ * rotate it and, for a provider that cannot sign, the webhook URL that is its credential.
  */
 @Singleton
 class TokenSecret {
@@ -82,21 +83,42 @@ class TokenSecret {
         ensureOwned(receiver, url);
     }
 
-    private V1Secret ensureOwned(V1alpha1Receiver receiver, @Nullable String url) throws ApiException {
+    /** Replaces the token of the owned Secret with a new random one: a rotation Hookrelay was asked for. */
+    void replaceOwnedToken(V1alpha1Receiver receiver) throws ApiException {
         String name = ownedName(receiver);
-        return secrets.ensure(receiver, name, actual -> desired(receiver, name, actual, url))
-                .orElseThrow(() -> Problem.retried("SecretConflict", "Secret " + name
-                        + " belongs to another owner; delete it, or set spec.secretRef to a Secret of your own"));
+        String fresh = Token.random();
+        secrets.ensure(receiver, name, actual -> desired(receiver, name, fresh, null))
+                .orElseThrow(() -> conflict(name));
     }
 
-    /**
-     * The owned Secret: labels and owner as wanted, the token it has, or a new one if it has
-     * none, and the URL when one is given.
-     */
-    private static V1Secret desired(V1alpha1Receiver receiver, String name, V1Secret actual, @Nullable String url) {
+    /** When the owned Secret was created, or null when it does not exist (yet). */
+    @Nullable
+    Instant ownedCreatedAt(V1alpha1Receiver receiver) {
+        V1Secret secret = secrets.cached(receiver, ownedName(receiver));
+        return secret == null || secret.getMetadata().getCreationTimestamp() == null ? null
+                : secret.getMetadata().getCreationTimestamp().toInstant();
+    }
+
+    private V1Secret ensureOwned(V1alpha1Receiver receiver, @Nullable String url) throws ApiException {
+        String name = ownedName(receiver);
+        return secrets.ensure(receiver, name, actual -> desired(receiver, name, existingOrNew(actual), url))
+                .orElseThrow(() -> conflict(name));
+    }
+
+    private static Problem conflict(String name) {
+        return Problem.retried("SecretConflict", "Secret " + name
+                + " belongs to another owner; delete it, or set spec.secretRef to a Secret of your own");
+    }
+
+    private static String existingOrNew(@Nullable V1Secret actual) {
         String existing = actual == null ? null : tokenOf(actual);
+        return existing != null ? existing : Token.random();
+    }
+
+    /** The owned Secret: labels and owner as wanted, this token, and the URL when one is given. */
+    private static V1Secret desired(V1alpha1Receiver receiver, String name, String token, @Nullable String url) {
         Map<String, byte[]> data = new LinkedHashMap<>();
-        data.put(FunctionContract.TOKEN_KEY, (existing != null ? existing : Token.random()).getBytes(StandardCharsets.UTF_8));
+        data.put(FunctionContract.TOKEN_KEY, token.getBytes(StandardCharsets.UTF_8));
         if (url != null) {
             data.put(FunctionContract.URL_KEY, url.getBytes(StandardCharsets.UTF_8));
         }

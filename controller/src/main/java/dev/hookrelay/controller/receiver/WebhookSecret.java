@@ -13,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A Receiver's webhook Secret, which Hookrelay owns: the path of a provider that signs, random
  * and kept here for the Receiver's life (key {@value #PATH_KEY}), so that neither a rotated token
  * nor a lost status changes the URL registered at the provider; and, for a provider that cannot
  * sign whose token is in a Secret of the user's own (spec.secretRef, which Hookrelay never
- * writes), the URL that is its credential ({@value FunctionContract#URL_KEY}).
+ * writes), the URL that is its credential ({@value FunctionContract#URL_KEY}); and, for every
+ * Receiver, what the controller remembers of its token rotations ({@link RotationState}), including
+ * the previous token that the function mounts from here during a grace window.
  */
 @Singleton
 class WebhookSecret {
@@ -53,6 +56,30 @@ class WebhookSecret {
         return new WebhookPath(storedPath(secret).orElseThrow(), false);
     }
 
+    /** The Receiver's rotation memory, as the informer cache holds it. */
+    RotationState rotationState(V1alpha1Receiver receiver) {
+        V1Secret secret = secrets.cached(receiver, name(receiver));
+        return RotationState.of(secret == null ? null : secret.getData());
+    }
+
+    /** A change of the rotation state and what it was before. */
+    record RotationChange(RotationState before, RotationState after) {
+    }
+
+    /**
+     * Changes the rotation state as read from the API server, not the cache: a decision taken
+     * on a cache that lags behind the last write must not undo that write.
+     */
+    RotationChange updateRotationState(V1alpha1Receiver receiver, UnaryOperator<RotationState> change) throws ApiException {
+        V1Secret fresh = secrets.read(receiver, name(receiver));
+        RotationState before = RotationState.of(fresh == null ? null : fresh.getData());
+        RotationState after = change.apply(before);
+        if (!after.equals(before)) {
+            ensure(receiver, fresh, actual -> after.data());
+        }
+        return new RotationChange(before, after);
+    }
+
     /** Keeps the credential URL of a provider that cannot sign where its users read it. */
     void keepUrl(V1alpha1Receiver receiver, String url) throws ApiException {
         if (receiver.getSpec().getSecretRef() == null) {
@@ -76,8 +103,13 @@ class WebhookSecret {
     /** Creates or updates the Secret with these keys set, and every other key it has kept. */
     private V1Secret ensure(V1alpha1Receiver receiver, Function<V1Secret, Map<String, String>> wanted)
             throws ApiException {
+        return ensure(receiver, secrets.cached(receiver, name(receiver)), wanted);
+    }
+
+    private V1Secret ensure(V1alpha1Receiver receiver, V1Secret current, Function<V1Secret, Map<String, String>> wanted)
+            throws ApiException {
         String name = name(receiver);
-        return secrets.ensure(receiver, name, actual -> {
+        return secrets.ensure(receiver, name, current, actual -> {
             Map<String, byte[]> data = new LinkedHashMap<>();
             if (actual != null && actual.getData() != null) {
                 data.putAll(actual.getData());

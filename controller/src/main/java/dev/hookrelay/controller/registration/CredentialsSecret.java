@@ -1,7 +1,7 @@
 package dev.hookrelay.controller.registration;
 
-import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.receiver.ServedToken;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Reads, by name and each time they are needed, the Secret that spec.registration.credentialsRef
- * names (never mounted into the function, cached, logged or copied anywhere) and the token
- * Secret whose token becomes the webhook's secret.
+ * names (never mounted into the function, cached, logged or copied anywhere) and the token the
+ * function serves, which becomes the webhook's secret.
  */
 @Singleton
 class CredentialsSecret {
@@ -71,22 +71,23 @@ class CredentialsSecret {
         return text.isEmpty() ? null : text;
     }
 
-    /** The Receiver's token (status.secretName), which the provider signs deliveries with. */
+    /**
+     * The Receiver's token as a Ready revision of its function serves it ({@link ServedToken}): after
+     * a rotation the provider gets the new token only once the function verifies it.
+     */
     String webhookToken(V1alpha1Receiver receiver) throws ApiException {
-        String name = receiver.getStatus() == null ? null : receiver.getStatus().getSecretName();
-        if (name == null) {
-            throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's token Secret (status.secretName)");
-        }
+        String name = ServedToken.secretName(receiver);
         try {
             String token = value(dataOf(core.readNamespacedSecret(name, receiver.getMetadata().getNamespace()).execute()),
-                    FunctionContract.TOKEN_KEY);
+                    ServedToken.KEY);
             if (token == null) {
-                throw new RegistrationProblem("WaitingForToken", "Secret " + name + " has no `token` yet");
+                throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's function to serve its token"
+                        + " (Secret " + name + " records it once the Knative Service is Ready)");
             }
             return token;
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's token Secret " + name);
+                throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's webhook Secret " + name);
             }
             throw e;
         }

@@ -90,7 +90,7 @@ class RegistrationReconciler implements Reconciler {
             appliedSecrets.record(receiver.getMetadata().getUid(), result.hook().id(), token);
             String message = "Webhook " + result.hook().id() + " at " + location.describe() + " delivers "
                     + String.join(", ", result.hook().events()) + " to status.url";
-            statusWriter.registered(receiver, location, result.hook(), message);
+            statusWriter.registered(receiver, location, result.hook(), result.action() != HookSync.Action.VERIFIED, message);
             if (result.action() != HookSync.Action.VERIFIED) {
                 events.normal(receiver, result.action().reason, result.action().verb + " webhook " + result.hook().id()
                         + " at " + location.describe() + (result.why().isEmpty() ? "" : ": " + result.why()));

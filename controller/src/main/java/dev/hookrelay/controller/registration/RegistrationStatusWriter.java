@@ -45,8 +45,12 @@ class RegistrationStatusWriter {
         this.verifyPeriod = settings.getVerifyPeriod();
     }
 
-    /** The webhook as read back, Registered True. Returns whether the condition changed. */
-    boolean registered(V1alpha1Receiver receiver, HookLocation location, Hook hook, String message) throws ApiException {
+    /**
+     * The webhook as read back, Registered True; {@code secretSet}: the provider has just confirmed
+     * its secret set to the Receiver's token. Returns whether the condition changed.
+     */
+    boolean registered(V1alpha1Receiver receiver, HookLocation location, Hook hook, boolean secretSet, String message)
+            throws ApiException {
         V1alpha1RegistrationStatus registration = location.into(new V1alpha1RegistrationStatus().hookID(hook.id())
                 .url(hook.url()).events(List.copyOf(hook.events())));
         V1alpha1RegistrationStatus current = current(receiver);
@@ -54,6 +58,9 @@ class RegistrationStatusWriter {
                 && current.getLastVerifiedAt().isAfter(OffsetDateTime.now().minus(verifyPeriod.dividedBy(2)));
         registration.lastVerifiedAt(fresh && sameHook(current, registration) ? current.getLastVerifiedAt()
                 : OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+        // to the millisecond: a rotation compares it with when the function began to serve the new token
+        registration.secretSetAt(secretSet ? OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)
+                : current == null ? null : current.getSecretSetAt());
         return write(receiver, registration, condition(receiver, "True", "Registered", message));
     }
 
