@@ -13,7 +13,7 @@ public class V1alpha1AlertSpec {
     @SerializedName("eventSeverity")
     private String eventSeverity;
     @SerializedName("eventSources")
-    private List<V1alpha1TargetRef> eventSources;
+    private List<V1alpha1EventSource> eventSources;
     @SerializedName("inclusionList")
     private List<String> inclusionList;
     @SerializedName("exclusionList")
@@ -43,11 +43,11 @@ public class V1alpha1AlertSpec {
         return this;
     }
 
-    public List<V1alpha1TargetRef> getEventSources() {
+    public List<V1alpha1EventSource> getEventSources() {
         return eventSources == null ? List.of() : eventSources;
     }
 
-    public V1alpha1AlertSpec eventSources(List<V1alpha1TargetRef> eventSources) {
+    public V1alpha1AlertSpec eventSources(List<V1alpha1EventSource> eventSources) {
         this.eventSources = eventSources == null ? null : new ArrayList<>(eventSources);
         return this;
     }

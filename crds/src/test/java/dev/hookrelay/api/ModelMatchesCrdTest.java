@@ -52,7 +52,7 @@ class ModelMatchesCrdTest {
                 Arguments.of("providers", "status.conditions[]", V1Condition.class),
                 Arguments.of("alerts", "spec", V1alpha1AlertSpec.class),
                 Arguments.of("alerts", "spec.providerRef", V1alpha1LocalObjectReference.class),
-                Arguments.of("alerts", "spec.eventSources[]", V1alpha1TargetRef.class),
+                Arguments.of("alerts", "spec.eventSources[]", V1alpha1EventSource.class),
                 Arguments.of("alerts", "status", V1alpha1ReadyStatus.class),
                 Arguments.of("relays", "status.pendingTargets", V1alpha1PendingTargets.class),
                 Arguments.of("relays", "status.pendingTargets.targets[]", V1alpha1PendingTarget.class));

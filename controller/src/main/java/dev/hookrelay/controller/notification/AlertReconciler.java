@@ -2,8 +2,8 @@ package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Alert;
+import dev.hookrelay.api.V1alpha1EventSource;
 import dev.hookrelay.api.V1alpha1Provider;
-import dev.hookrelay.api.V1alpha1TargetRef;
 import dev.hookrelay.controller.kube.Conditions;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -71,7 +71,7 @@ class AlertReconciler implements Reconciler {
                     + " is not a valid regular expression; fix or remove it");
             return;
         }
-        for (V1alpha1TargetRef source : alert.getSpec().getEventSources()) {
+        for (V1alpha1EventSource source : alert.getSpec().getEventSources()) {
             String namespace = AlertRoutes.sourceNamespace(alert, source);
             if (!routes.crossNamespaceAllowed(alert, namespace)) {
                 status.write(alert, false, "CrossNamespaceRefused", "eventSources names namespace " + namespace

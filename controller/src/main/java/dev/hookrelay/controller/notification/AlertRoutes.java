@@ -2,6 +2,7 @@ package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.V1alpha1Alert;
 import dev.hookrelay.api.V1alpha1AlertSpec;
+import dev.hookrelay.api.V1alpha1EventSource;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import jakarta.inject.Singleton;
@@ -54,7 +55,7 @@ class AlertRoutes {
                 && !Patterns.anyFound(spec.getExclusionList(), event.message());
     }
 
-    private boolean names(V1alpha1Alert alert, V1alpha1TargetRef source, FluxEvent.InvolvedObject object) {
+    private boolean names(V1alpha1Alert alert, V1alpha1EventSource source, FluxEvent.InvolvedObject object) {
         String namespace = sourceNamespace(alert, source);
         if (!namespace.equals(object.namespace()) || !source.getKind().equals(object.kind())
                 || !crossNamespaceAllowed(alert, namespace)) {
@@ -79,7 +80,7 @@ class AlertRoutes {
         return settings.isAllowCrossNamespace() || namespace.equals(alert.getMetadata().getNamespace());
     }
 
-    static String sourceNamespace(V1alpha1Alert alert, V1alpha1TargetRef source) {
+    static String sourceNamespace(V1alpha1Alert alert, V1alpha1EventSource source) {
         return source.getNamespace() == null || source.getNamespace().isEmpty()
                 ? alert.getMetadata().getNamespace() : source.getNamespace();
     }
