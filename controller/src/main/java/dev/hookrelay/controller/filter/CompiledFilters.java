@@ -32,6 +32,11 @@ public class CompiledFilters {
         return get("target:" + expression, () -> FilterLanguage.targetFilter(expression));
     }
 
+    /** A Provider's spec.commitStatusExpr. */
+    public EventFilter commitStatusKey(String expression) throws FilterException {
+        return get("commit-status:" + expression, () -> FilterLanguage.commitStatusKey(expression));
+    }
+
     private synchronized EventFilter get(String key, Compiler compiler) throws FilterException {
         Compiled result = compiled.get(key);
         if (result == null) {

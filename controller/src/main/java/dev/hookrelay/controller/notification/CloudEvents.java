@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.notification;
 
 import com.google.gson.JsonObject;
+import dev.hookrelay.api.V1alpha1Alert;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class CloudEvents implements Notifier {
     static final String TYPE = "cloudevents";
 
     @Override
-    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
+    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
         Map<String, String> metadata = event.metadata();
         boolean delivery = "Receiver".equals(event.involvedObject().kind())
                 && HookrelayEventMetadata.DELIVERY_RECORDED.equals(event.reason())

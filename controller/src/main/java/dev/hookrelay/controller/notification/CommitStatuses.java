@@ -1,6 +1,10 @@
 package dev.hookrelay.controller.notification;
 
 import com.google.gson.JsonObject;
+import dev.hookrelay.api.V1alpha1Alert;
+import dev.hookrelay.api.filter.EventFilter;
+import dev.hookrelay.api.filter.FilterException;
+import dev.hookrelay.api.filter.FilterLanguage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Commit statuses on the revision in the event's metadata (Flux's "revision": main@sha1:abc…,
@@ -23,8 +28,8 @@ final class CommitStatuses implements Notifier {
     }
 
     @Override
-    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
-        Status status = new Status(commit(event, endpoint), key(event, endpoint), state(event), description(event));
+    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
+        Status status = new Status(commit(event, endpoint), key(event, endpoint, alert), state(event), description(event));
         return List.of(Forge.valueOf(endpoint.type().toUpperCase(Locale.ROOT)).shape.request(status, endpoint));
     }
 
@@ -160,10 +165,30 @@ final class CommitStatuses implements Notifier {
         return sha;
     }
 
-    /** kind/name/first part of the Provider's UID, lower case: Flux's commit status key. */
-    private static String key(FluxEvent event, ProviderEndpoint endpoint) {
+    /**
+     * What spec.commitStatusExpr gives for the event, the Provider and the Alert; without one,
+     * Flux's default: kind/name/first part of the Provider's UID, lower case.
+     */
+    private static String key(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
+        Optional<EventFilter> expression = endpoint.commitStatusKey();
+        if (expression.isPresent()) {
+            try {
+                return expression.get().text(Map.of(FilterLanguage.EVENT, event.asCelValue(),
+                        FilterLanguage.PROVIDER, Map.of("metadata", metadata(endpoint.namespace(), endpoint.name(), endpoint.uid())),
+                        FilterLanguage.ALERT, Map.of("metadata", metadata(alert.getMetadata().getNamespace(),
+                                alert.getMetadata().getName(), alert.getMetadata().getUid()))));
+            } catch (FilterException e) {
+                throw new NotifierException("spec.commitStatusExpr of Provider " + endpoint.key() + " failed on "
+                        + EventText.title(event) + ": " + e.getMessage());
+            }
+        }
         String uid = endpoint.uid() == null ? "" : endpoint.uid().split("-")[0];
         return (event.involvedObject().kind() + "/" + event.involvedObject().name() + "/" + uid).toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> metadata(String namespace, String name, String uid) {
+        return Map.of("namespace", namespace == null ? "" : namespace, "name", name == null ? "" : name,
+                "uid", uid == null ? "" : uid);
     }
 
     /** The reason in words, as Flux describes a commit status: ReconciliationSucceeded → reconciliation succeeded. */

@@ -90,7 +90,7 @@ public class Dispatcher {
         List<OutboundRequest> requests;
         try {
             endpoint = endpoints.current(provider);
-            requests = notifiers.forType(endpoint.type()).requests(event, endpoint);
+            requests = notifiers.forType(endpoint.type()).requests(event, endpoint, route.alert());
         } catch (ProviderProblem e) {
             LOG.warn("Provider {}: not sent, {}: {}", key, e.reason(), e.getMessage());
             metrics.dropped(key, provider.getSpec().getType(), e.reason());

@@ -23,6 +23,21 @@ public record FluxEvent(InvolvedObject involvedObject, String severity, OffsetDa
         metadata = Map.copyOf(metadata);
     }
 
+    /** The event as CEL sees it in a commit status expression: Flux's JSON field names, every value present. */
+    public Map<String, Object> asCelValue() {
+        return Map.of(
+                "involvedObject", Map.of("apiVersion", orEmpty(involvedObject.apiVersion()), "kind", orEmpty(involvedObject.kind()),
+                        "namespace", orEmpty(involvedObject.namespace()), "name", orEmpty(involvedObject.name()),
+                        "uid", orEmpty(involvedObject.uid())),
+                "severity", orEmpty(severity), "timestamp", timestamp == null ? "" : timestamp.toString(),
+                "message", orEmpty(message), "reason", orEmpty(reason), "metadata", metadata,
+                "reportingController", orEmpty(reportingController), "reportingInstance", orEmpty(reportingInstance));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     public boolean isError() {
         return ERROR.equals(severity);
     }

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.notification;
 
+import dev.hookrelay.api.V1alpha1Alert;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,7 @@ final class GenericWebhook implements Notifier {
     static final List<String> TYPES = List.of("generic", "generic-hmac");
 
     @Override
-    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
+    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
         String body = FluxEventJson.write(event).toString();
         Map<String, String> headers = "generic-hmac".equals(endpoint.type())
                 ? Map.of("X-Signature", "sha256=" + hmacSha256(endpoint.requiredToken(), body))

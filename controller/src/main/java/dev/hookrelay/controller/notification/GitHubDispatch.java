@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.notification;
 
 import com.google.gson.JsonObject;
+import dev.hookrelay.api.V1alpha1Alert;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class GitHubDispatch implements Notifier {
     static final String TYPE = "githubdispatch";
 
     @Override
-    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
+    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
         RepositoryAddress repo = RepositoryAddress.of(endpoint, 2);
         String api = repo.host().equals("https://github.com") ? "https://api.github.com" : repo.host() + "/api/v3";
         JsonObject body = new JsonObject();

@@ -2,6 +2,7 @@ package dev.hookrelay.controller.notification;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.hookrelay.api.V1alpha1Alert;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,7 @@ final class IncidentTools implements Notifier {
     }
 
     @Override
-    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint) throws NotifierException {
+    public List<OutboundRequest> requests(FluxEvent event, ProviderEndpoint endpoint, V1alpha1Alert alert) throws NotifierException {
         return List.of(Tool.valueOf(endpoint.type().toUpperCase(Locale.ROOT)).shape.request(event, endpoint));
     }
 

@@ -1,9 +1,12 @@
 package dev.hookrelay.controller.notification;
 
+import dev.hookrelay.api.filter.EventFilter;
+import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Provider with its Secret read: everything needed to send to it. It holds credentials, so
@@ -21,12 +24,12 @@ public final class ProviderEndpoint {
     private final String password;
     private final Map<String, String> headers;
     private final Duration timeout;
-    private final String commitStatusExpr;
+    private final EventFilter commitStatusKey;
     private final HttpClient client;
 
     ProviderEndpoint(String namespace, String name, String uid, String type, String address, String channel,
                      String username, String token, String password, Map<String, String> headers, Duration timeout,
-                     String commitStatusExpr, HttpClient client) {
+                     @Nullable EventFilter commitStatusKey, HttpClient client) {
         this.namespace = namespace;
         this.name = name;
         this.uid = uid;
@@ -38,13 +41,21 @@ public final class ProviderEndpoint {
         this.password = password;
         this.headers = Map.copyOf(headers);
         this.timeout = timeout;
-        this.commitStatusExpr = commitStatusExpr;
+        this.commitStatusKey = commitStatusKey;
         this.client = client;
     }
 
     /** namespace/name of the Provider, for logs and metrics. */
     public String key() {
         return namespace + "/" + name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String name() {
+        return name;
     }
 
     public String uid() {
@@ -101,8 +112,9 @@ public final class ProviderEndpoint {
         return timeout;
     }
 
-    public String commitStatusExpr() {
-        return commitStatusExpr == null ? "" : commitStatusExpr;
+    /** spec.commitStatusExpr, compiled; empty when Flux's default key applies. */
+    public Optional<EventFilter> commitStatusKey() {
+        return Optional.ofNullable(commitStatusKey);
     }
 
     HttpClient client() {

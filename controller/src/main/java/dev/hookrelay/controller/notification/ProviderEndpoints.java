@@ -3,6 +3,9 @@ package dev.hookrelay.controller.notification;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.api.V1alpha1ProviderSpec;
 import dev.hookrelay.api.V1alpha1SecretRef;
+import dev.hookrelay.api.filter.EventFilter;
+import dev.hookrelay.api.filter.FilterException;
+import dev.hookrelay.controller.filter.CompiledFilters;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -29,12 +32,14 @@ class ProviderEndpoints {
     private static final Duration REUSE = Duration.ofMinutes(1);
 
     private final CoreV1Api core;
+    private final CompiledFilters expressions;
     private final Sinks sinks;
     private final HttpClients clients;
     private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
-    ProviderEndpoints(ApiClient client, Sinks sinks, HttpClients clients) {
+    ProviderEndpoints(ApiClient client, CompiledFilters expressions, Sinks sinks, HttpClients clients) {
         this.core = new CoreV1Api(client);
+        this.expressions = expressions;
         this.sinks = sinks;
         this.clients = clients;
     }
@@ -73,7 +78,18 @@ class ProviderEndpoints {
         return new ProviderEndpoint(namespace, provider.getMetadata().getName(), provider.getMetadata().getUid(),
                 spec.getType(), address, spec.getChannel(), secret.getOrDefault("username", spec.getUsername()),
                 secret.get("token"), secret.get("password"), headers, timeout(spec.getTimeout()),
-                spec.getCommitStatusExpr(), clients.forProvider(cert, proxy, spec));
+                commitStatusKey(spec.getCommitStatusExpr()), clients.forProvider(cert, proxy, spec));
+    }
+
+    private EventFilter commitStatusKey(String expression) throws ProviderProblem {
+        if (expression == null || expression.isBlank()) {
+            return null;
+        }
+        try {
+            return expressions.commitStatusKey(expression);
+        } catch (FilterException e) {
+            throw new ProviderProblem("InvalidCommitStatusExpr", "spec.commitStatusExpr does not compile: " + e.getMessage());
+        }
     }
 
 

@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.HookrelayApi;
+import dev.hookrelay.api.V1alpha1Alert;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.api.V1alpha1ProviderSpec;
 import dev.hookrelay.controller.kube.Conditions;
@@ -12,6 +13,7 @@ import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,6 +30,9 @@ class ProviderReconciler implements Reconciler {
             new FluxEvent.InvolvedObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "default", "sample", "00000000"),
             FluxEvent.INFO, OffsetDateTime.now(ZoneOffset.UTC), "sample", "ReconciliationSucceeded",
             Map.of("revision", "main@sha1:0000000000000000000000000000000000000000"), "hookrelay-controller", null);
+
+    private static final V1alpha1Alert SAMPLE_ALERT = new V1alpha1Alert()
+            .metadata(new V1ObjectMeta().name("sample").namespace("default").uid("00000000"));
 
     private final NotificationCaches caches;
     private final ProviderEndpoints endpoints;
@@ -60,10 +65,8 @@ class ProviderReconciler implements Reconciler {
             try {
                 ProviderEndpoint endpoint = endpoints.resolve(provider);
                 endpoints.forget(provider.getMetadata().getUid());
-                notifiers.forType(endpoint.type()).requests(SAMPLE, endpoint);
-                status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType()
-                        + (endpoint.commitStatusExpr().isEmpty() ? "" : "; spec.commitStatusExpr is not evaluated yet:"
-                        + " statuses carry Flux's default key, kind/name/<first part of the Provider's UID>"));
+                notifiers.forType(endpoint.type()).requests(SAMPLE, endpoint, SAMPLE_ALERT);
+                status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType());
             } catch (ProviderProblem e) {
                 notReady(provider, e.reason(), e.getMessage());
             } catch (NotifierException e) {

@@ -120,10 +120,13 @@ class ProviderTypesTest {
                             assertEquals("failed", json(r).get("state").getAsString());
                             assertTrue(json(r).get("name").getAsString().startsWith("kustomization/gitlab/"));
                         }),
-                new Case("gitea", "{type: gitea, address: '%s/org/repo'}", Map.of("token", "gt-1"),
-                        "POST", "/api/v1/repos/org/repo/statuses/" + SHA, r -> {
+                new Case("gitea", "{type: gitea, address: '%s/org/repo', commitStatusExpr: \"event.involvedObject.kind + '/'"
+                        + " + event.involvedObject.name + '/' + alert.metadata.name + '/' + provider.metadata.name\"}",
+                        Map.of("token", "gt-1"), "POST", "/api/v1/repos/org/repo/statuses/" + SHA, r -> {
                             assertEquals("token gt-1", r.header("Authorization"));
                             assertEquals("failure", json(r).get("state").getAsString());
+                            assertEquals("Kustomization/gitea/gitea/gitea", json(r).get("context").getAsString(),
+                                    "the key spec.commitStatusExpr gives");
                         }),
                 new Case("bitbucket", "{type: bitbucket, address: '%s/workspace/repo'}", Map.of("username", "u", "token", "app-pw"),
                         "POST", "/2.0/repositories/workspace/repo/commit/" + SHA + "/statuses/build", r -> {

@@ -54,6 +54,11 @@ class ReadinessTest {
                     kind: Provider
                     metadata: {name: broker}
                     spec: {type: cloudevents, sinkRef: {apiVersion: serving.knative.dev/v1, kind: Service, name: absent}}
+                    ---
+                    apiVersion: hookrelay.dev/v1alpha1
+                    kind: Provider
+                    metadata: {name: status-key}
+                    spec: {type: gitlab, address: 'https://gitlab.com/org/repo', commitStatusExpr: "event.involvedObject.kind + 1"}
                     """);
 
             V1Condition telegram = alerting.awaitReady("providers", "telegram", "False");
@@ -64,6 +69,10 @@ class ReadinessTest {
             assertTrue(telegram.getMessage().contains("needs a token: add a `token` key to its Secret"), telegram.getMessage());
             assertEquals("InvalidConfiguration", github.getReason());
             assertTrue(github.getMessage().contains("must be the repository's URL"), github.getMessage());
+            V1Condition statusKey = alerting.awaitReady("providers", "status-key", "False");
+            assertEquals("InvalidCommitStatusExpr", statusKey.getReason());
+            assertTrue(statusKey.getMessage().startsWith("spec.commitStatusExpr does not compile: "), statusKey.getMessage());
+            assertTrue(statusKey.getMessage().contains("expected type 'string' but found 'int'"), statusKey.getMessage());
             assertEquals("SinkNotFound", broker.getReason());
             assertTrue(broker.getMessage().contains("Service " + namespace.name() + "/absent"), broker.getMessage());
         }

@@ -5,8 +5,8 @@ import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 
 /**
- * One compiled filter expression: compiled once, evaluated per input with a bound on the
- * steps it may take ({@link FilterLanguage#COST_LIMIT}).
+ * One compiled expression of {@link FilterLanguage} (a filter, or a commit status key): compiled
+ * once, evaluated per input with a bound on the steps it may take ({@link FilterLanguage#COST_LIMIT}).
  */
 public final class EventFilter {
     private final String expression;
@@ -26,18 +26,33 @@ public final class EventFilter {
      * type, the cost limit) is a FilterException: callers count it as no match.
      */
     public boolean matches(Map<String, ?> variables) throws FilterException {
-        Object result;
+        Object result = evaluate(variables);
+        if (!(result instanceof Boolean matched)) {
+            throw new FilterException("the expression gave " + typeOf(result) + ", not a bool");
+        }
+        return matched;
+    }
+
+    /** The string the expression gives for these variables; an error is a FilterException. */
+    public String text(Map<String, ?> variables) throws FilterException {
+        Object result = evaluate(variables);
+        if (!(result instanceof String text)) {
+            throw new FilterException("the expression gave " + typeOf(result) + ", not a string");
+        }
+        return text;
+    }
+
+    private Object evaluate(Map<String, ?> variables) throws FilterException {
         try {
-            result = program.trace(variables, new CostLimit());
+            return program.trace(variables, new CostLimit());
         } catch (CelEvaluationException | CostLimit.Exceeded e) {
             throw new FilterException(CostLimit.exceeded(e)
                     ? "the expression took more than " + FilterLanguage.COST_LIMIT + " steps" : e.getMessage());
         }
-        if (!(result instanceof Boolean matched)) {
-            throw new FilterException("the expression gave " + (result == null ? "null" : result.getClass().getSimpleName())
-                    + ", not a bool");
-        }
-        return matched;
+    }
+
+    private static String typeOf(Object result) {
+        return result == null ? "null" : result.getClass().getSimpleName();
     }
 
     /** Counts evaluated sub-expressions and stops the evaluation past the limit. */

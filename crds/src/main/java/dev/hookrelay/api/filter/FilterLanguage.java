@@ -27,12 +27,17 @@ import java.util.List;
  *   <li>{@code headers}: map(string, string), names in lower case (spec.filter only).</li>
  *   <li>{@code target}: {@code {"metadata": {name, namespace, labels, annotations}}} (target filters only).</li>
  * </ul>
+ *
+ * A Provider's {@code commitStatusExpr} is a string over {@code event} (the Flux event),
+ * {@code provider} and {@code alert} ({@code metadata}: name, namespace, uid), as in Flux.
  */
 public final class FilterLanguage {
     public static final String EVENT = "event";
     public static final String BODY = "body";
     public static final String HEADERS = "headers";
     public static final String TARGET = "target";
+    public static final String PROVIDER = "provider";
+    public static final String ALERT = "alert";
     public static final List<String> EVENT_FIELDS = List.of("id", "type", "provider", "repository", "ref", "revision",
             "image", "tag", "sender", "action");
     /** Evaluation steps (sub-expressions evaluated) one filter may take on one input before it counts as failed. */
@@ -41,6 +46,7 @@ public final class FilterLanguage {
     public static final int MAX_LENGTH = 4096;
 
     private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.STRING);
+    private static final CelType OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
     private static final CelOptions OPTIONS = CelOptions.current()
             .comprehensionMaxIterations(1_000)
             .maxExpressionCodePointSize(MAX_LENGTH)
@@ -54,7 +60,13 @@ public final class FilterLanguage {
             .build();
     private static final CelCompiler TARGET_COMPILER = compiler()
             .addVar(EVENT, STRING_MAP)
-            .addVar(TARGET, MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar(TARGET, OBJECT)
+            .build();
+    private static final CelCompiler COMMIT_STATUS = compiler()
+            .setResultType(SimpleType.STRING)
+            .addVar(EVENT, OBJECT)
+            .addVar(PROVIDER, OBJECT)
+            .addVar(ALERT, OBJECT)
             .build();
 
     private FilterLanguage() {
@@ -68,6 +80,11 @@ public final class FilterLanguage {
     /** spec.resources[].filter: over event and target. */
     public static EventFilter targetFilter(String expression) throws FilterException {
         return compile(TARGET_COMPILER, expression);
+    }
+
+    /** A Provider's spec.commitStatusExpr: the commit status key, over event, provider and alert. */
+    public static EventFilter commitStatusKey(String expression) throws FilterException {
+        return compile(COMMIT_STATUS, expression);
     }
 
     private static dev.cel.compiler.CelCompilerBuilder compiler() {
