@@ -3,6 +3,7 @@ package dev.hookrelay.controller.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.FreePort;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,7 @@ public final class FunctionRevision implements AutoCloseable {
         Map<String, Path> mountedFiles = mountedFiles(cluster, podSpec, container);
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
+        properties.put("hookrelay.metrics.port", FreePort.pick()); // several revisions run side by side in this JVM
         properties.put("hookrelay.kubeconfig", plane.kubeconfigForServiceAccount(cluster.namespace(),
                 podSpec.get("serviceAccountName").getAsString()).toString());
         env(container).forEach((name, value) -> properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'),
