@@ -25,6 +25,7 @@ third_party_crds=(
   "knative-serving|knative.dev/serving@$knative_version|config/core/300-resources|*.yaml"
   "flux|github.com/fluxcd/source-controller@v1.9.6|config/crd/bases|*.yaml"
   "flux|github.com/fluxcd/kustomize-controller@v1.7.3|config/crd/bases|*.yaml"
+  "flux-helm|github.com/fluxcd/helm-controller@v1.4.3|config/crd/bases|*.yaml"
   "argo-cd|github.com/argoproj/argo-cd/v3@v3.1.8|manifests/crds|application-crd.yaml"
 )
 

@@ -113,19 +113,40 @@ public final class AuditTrail {
     public Set<String> unusedGrants(Predicate<String> user, List<V1PolicyRule> rules) {
         Set<Request> used = requests.stream().filter(r -> user.test(r.user())).collect(Collectors.toSet());
         Set<String> unused = new TreeSet<>();
+        forEachGrant(rules, (verb, group, resource) -> {
+            boolean isUsed = used.stream().anyMatch(r -> r.verb().equals(verb) && r.apiGroup().equals(group)
+                    && (resource.equals("*") || r.resource().equals(resource)));
+            if (!isUsed) {
+                unused.add(grant(verb, group, resource));
+            }
+        });
+        return unused;
+    }
+
+    /** Each verb on each group and resource the rules grant, as "verb group/resource". */
+    public static Set<String> grants(List<V1PolicyRule> rules) {
+        Set<String> grants = new TreeSet<>();
+        forEachGrant(rules, (verb, group, resource) -> grants.add(grant(verb, group, resource)));
+        return grants;
+    }
+
+    private interface GrantVisitor {
+        void visit(String verb, String group, String resource);
+    }
+
+    private static void forEachGrant(List<V1PolicyRule> rules, GrantVisitor visitor) {
         for (V1PolicyRule rule : rules) {
             for (String group : rule.getApiGroups()) {
                 for (String resource : rule.getResources()) {
                     for (String verb : rule.getVerbs()) {
-                        boolean isUsed = used.stream().anyMatch(r -> r.verb().equals(verb) && r.apiGroup().equals(group)
-                                && (resource.equals("*") || r.resource().equals(resource)));
-                        if (!isUsed) {
-                            unused.add(verb + " " + (group.isEmpty() ? "core" : group) + "/" + resource);
-                        }
+                        visitor.visit(verb, group, resource);
                     }
                 }
             }
         }
-        return unused;
+    }
+
+    private static String grant(String verb, String group, String resource) {
+        return verb + " " + (group.isEmpty() ? "core" : group) + "/" + resource;
     }
 }

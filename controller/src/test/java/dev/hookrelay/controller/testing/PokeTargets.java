@@ -7,16 +7,21 @@ import dev.hookrelay.testing.ControlPlaneAssets;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.net.HttpURLConnection;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Objects that Receivers and Relays poke, of real third-party kinds (Flux's and Argo CD's
- * own CRDs, Kubeapps' AppRepository reduced), created and read as an administrator would.
+ * own CRDs; Flux's ImageRepository and Kubeapps' AppRepository reduced), created and read as an
+ * administrator would.
  */
 public final class PokeTargets {
     public static final Kind GIT_REPOSITORY = new Kind("source.toolkit.fluxcd.io", "v1", "GitRepository", "gitrepositories");
     public static final Kind KUSTOMIZATION = new Kind("kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations");
+    public static final Kind HELM_RELEASE = new Kind("helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases");
+    public static final Kind IMAGE_REPOSITORY = new Kind("image.toolkit.fluxcd.io", "v1beta2", "ImageRepository",
+            "imagerepositories");
     public static final Kind APPLICATION = new Kind("argoproj.io", "v1alpha1", "Application", "applications");
     public static final Kind APP_REPOSITORY = new Kind("kubeapps.com", "v1alpha1", "AppRepository", "apprepositories");
     public static final Kind CONFIG_MAP = new Kind("", "v1", "ConfigMap", "configmaps");
@@ -34,9 +39,11 @@ public final class PokeTargets {
     /** Installs Flux's, Argo CD's and Kubeapps' CRDs (again is fine). */
     public static PokeTargets installedOn(ControlPlane plane) {
         plane.crds().install(plane.assets().crds("flux"));
+        plane.crds().install(plane.assets().crds("flux-helm"));
         plane.crds().install(plane.assets().crds("argo-cd"));
-        plane.crds().install(List.of(ControlPlaneAssets.projectRoot()
-                .resolve("crds/src/test/resources/thirdparty/kubeapps-apprepository-crd.yaml")));
+        Path thirdParty = ControlPlaneAssets.projectRoot().resolve("crds/src/test/resources/thirdparty");
+        plane.crds().install(List.of(thirdParty.resolve("kubeapps-apprepository-crd.yaml"),
+                thirdParty.resolve("flux-imagerepository-crd.yaml")));
         return new PokeTargets(plane);
     }
 
@@ -130,6 +137,17 @@ public final class PokeTargets {
                     spec.addProperty("project", "default");
                     spec.add("source", source);
                     spec.add("destination", destination);
+                }
+                case "HelmRelease" -> {
+                    spec.addProperty("interval", "10m");
+                    JsonObject chartRef = new JsonObject();
+                    chartRef.addProperty("kind", "OCIRepository");
+                    chartRef.addProperty("name", "podinfo");
+                    spec.add("chartRef", chartRef);
+                }
+                case "ImageRepository" -> {
+                    spec.addProperty("image", "ghcr.io/stefanprodan/podinfo");
+                    spec.addProperty("interval", "1m");
                 }
                 case "AppRepository" -> {
                     spec.addProperty("type", "helm");
