@@ -94,8 +94,6 @@ public final class ControlPlane implements AutoCloseable {
                 "--service-cluster-ip-range=10.0.0.0/24",
                 "--allow-privileged=true",
                 "--disable-admission-plugins=ServiceAccount",
-                // as on clusters that enforce it: owner references that block deletion need update on the owner's finalizers
-                "--enable-admission-plugins=OwnerReferencesPermissionEnforcement",
                 "--profiling=false",
                 "-v=1"));
         apiServerCommand.addAll(AuditTrail.apiServerFlags(workDir));

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * resource appears in the audit log as used by the controller's ServiceAccount. A right no test
  * shows the controller using is a right to drop. Two kinds of rights are held without a request
  * of their own: what the controller grants each function's Role (RBAC lets it grant only what it
- * holds), and update on receivers/finalizers, which the OwnerReferencesPermissionEnforcement
- * admission plugin (on in the test control plane) checks when an owned object with
- * blockOwnerDeletion is created; every test that provisions a Receiver proves both are needed.
+ * holds: every test that provisions a Receiver with the shipped RBAC proves it), and update on
+ * receivers/finalizers, which clusters enforcing OwnerReferencesPermissionEnforcement (OpenShift
+ * among them) check inside admission when an owned object with blockOwnerDeletion is created.
  */
 class ShippedRbacUsedIT {
 
