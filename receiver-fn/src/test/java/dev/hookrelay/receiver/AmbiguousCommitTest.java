@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class AmbiguousCommitTest {
                                                                          Duration down, String readTimeout,
                                                                          ControlPlane plane, TestNamespace namespace)
             throws Exception {
-        try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
+        try (TcpProxy proxy = TcpProxy.toServer(plane.url());
              RunningFunction function = RunningFunction.start(plane, namespace.name(), "ambiguous-" + RECEIVERS.incrementAndGet(),
                      new V1alpha1ReceiverSpec().type("generic"), Map.of("hookrelay.kubernetes.read-timeout", readTimeout),
                      proxy::kubeconfig)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -33,7 +34,7 @@ class NeverHangTest {
     void onSigtermEveryQueuedDeliveryIsAnsweredBeforeExit(ControlPlane plane, TestNamespace namespace) throws Exception {
         FunctionReceiver receiver = FunctionReceiver.create(plane, namespace.name(), "sigterm");
         Path log = Files.createTempFile("sigterm-", ".log");
-        try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
+        try (TcpProxy proxy = TcpProxy.toServer(plane.url());
              FunctionProcess function = receiver.start(log,
                      Map.of("HOOKRELAY_KUBECONFIG", proxy.kubeconfig(receiver.kubeconfig()).toString(),
                              "HOOKRELAY_STATUS_MAX_BATCH", "4"))) {

@@ -8,6 +8,7 @@ import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
+import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ class OneBadDeliveryTest {
 
     @Test
     void twentyNormalDeliveriesAndOneOversizedAreAllRecorded(ControlPlane plane, TestNamespace namespace) throws Exception {
-        try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
+        try (TcpProxy proxy = TcpProxy.toServer(plane.url());
              RunningFunction function = RunningFunction.start(plane, namespace.name(), "oversized",
                      new V1alpha1ReceiverSpec().type("github"), Map.of("hookrelay.status.recent-events", 50),
                      proxy::kubeconfig)) {
@@ -68,7 +69,7 @@ class OneBadDeliveryTest {
         try (ControlPlane plane = ControlPlane.start()) {
             plane.crds().install(List.of(receiverCrdWithRefsUpTo(64)));
             String namespace = TestNamespace.create(plane, "stricter").name();
-            try (ApiServerProxy proxy = new ApiServerProxy(plane.url());
+            try (TcpProxy proxy = TcpProxy.toServer(plane.url());
                  RunningFunction function = RunningFunction.start(plane, namespace, "stricter",
                          new V1alpha1ReceiverSpec().type("github"), Map.of(), proxy::kubeconfig)) {
                 Map<String, HttpResponse<String>> answers = deliverTogether(function, proxy, NORMAL_BESIDE_REFUSED,
@@ -85,7 +86,7 @@ class OneBadDeliveryTest {
      * One delivery to open the connection, then with the API server slowed down: one to keep the
      * writer busy, and while it is in flight the bad one and {@code normal} normal ones at once.
      */
-    private static Map<String, HttpResponse<String>> deliverTogether(RunningFunction function, ApiServerProxy proxy,
+    private static Map<String, HttpResponse<String>> deliverTogether(RunningFunction function, TcpProxy proxy,
                                                                      int normal, String badRef, String badId)
             throws Exception {
         assertEquals(200, post(function, "first", "refs/heads/main").statusCode());

@@ -13,8 +13,8 @@ import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.receiver.GitHubDeliveries;
 import dev.hookrelay.receiver.RunningFunction;
 import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -34,7 +34,7 @@ class HubOutageTest {
         PokeTargets targets = PokeTargets.installedOn(edge);
         String edgeNamespace = TestNamespace.create(edge, "outage-edge").name();
         try (ControlPlane hub = ControlPlane.start();
-             Tunnel network = new Tunnel(URI.create(hub.url()).getPort())) {
+             TcpProxy network = TcpProxy.toServer(hub.url())) {
             hub.crds().installHookrelay();
             String hubNamespace = TestNamespace.create(hub, "outage-hub").name();
             HubAndEdge planes = new HubAndEdge(hub, edge, edgeNamespace);

@@ -11,20 +11,20 @@ import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.controller.testing.ControllerInstance;
-import dev.hookrelay.testing.Eventually;
+import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.receiver.GitHubDeliveries;
 import dev.hookrelay.receiver.RunningFunction;
-import dev.hookrelay.testing.ControlPlane;
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.FreePort;
+import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.models.V1Condition;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -218,7 +218,7 @@ class RelayTest {
 
     @Test
     void hubConnectionIsClosedWhenTheRelayMovesAndWhenItGoes() throws Exception {
-        try (Tunnel network = new Tunnel(URI.create(hub.url()).getPort())) {
+        try (TcpProxy network = TcpProxy.toServer(hub.url())) {
             planes.createSecret("counted-kubeconfig", planes.followerKubeconfig(hubNamespace, "counted", true)
                     .replace(hub.url(), "https://127.0.0.1:" + network.port()));
             planes.createRelay("counted", "counted-kubeconfig", hubNamespace, "podinfo-github");

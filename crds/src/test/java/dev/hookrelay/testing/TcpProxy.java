@@ -1,8 +1,9 @@
-package dev.hookrelay.receiver;
+package dev.hookrelay.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,58 +11,87 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP forwarder between a function and the API server (TLS passes through untouched) that
- * can slow every answer down, or lose the next one: the request reaches the API server, which
- * commits it, but its answer never reaches the function, whose connection is then cut — what a
- * timeout or a connection reset after sending looks like from the function's side.
+ * The network between a client and its server: a TCP forwarder on a loopback port (TLS passes
+ * through untouched) that can be cut and restored, slow every answer down, or lose the next
+ * answer, so that the request reaches the server, which acts on it, while the client never
+ * hears back — what a timeout or a connection reset after sending looks like from the client.
  */
-final class ApiServerProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int upstreamPort;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicBoolean loseNext = new AtomicBoolean();
+    private volatile boolean cut;
     private volatile long latencyMillis;
     private volatile long lostAnswerHoldMillis;
     private volatile long downMillis;
     private volatile long refuseUntil;
 
-    ApiServerProxy(String apiServerUrl) throws IOException {
-        this.upstreamPort = URI.create(apiServerUrl).getPort();
+    public TcpProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "api-proxy-accept");
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** A copy of {@code kubeconfig} that reaches the API server through this proxy. */
-    Path kubeconfig(Path kubeconfig) {
+    /** A proxy in front of the server at this URL's port on loopback. */
+    public static TcpProxy toServer(String url) throws IOException {
+        return new TcpProxy(URI.create(url).getPort());
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** A copy of {@code kubeconfig} that reaches its server through this proxy. */
+    public Path kubeconfig(Path kubeconfig) {
         try {
-            String text = Files.readString(kubeconfig).replace(":" + upstreamPort, ":" + server.getLocalPort());
+            String text = Files.readString(kubeconfig).replace(":" + upstreamPort, ":" + port());
             return Files.writeString(Files.createTempFile("kubeconfig-proxied-", ""), text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Every chunk the API server sends waits this long before it is passed on. */
-    void latency(Duration latency) {
+    /** Connections open through the proxy now. */
+    public int connections() {
+        return open.size() / 2;
+    }
+
+    /** Every connection dropped, and new ones closed at once, until {@link #restore()}. */
+    public void cut() {
+        cut = true;
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
+    public void restore() {
+        cut = false;
+    }
+
+    /** Every chunk the server sends waits this long before it is passed on. */
+    public void latency(Duration latency) {
         latencyMillis = latency.toMillis();
     }
 
     /**
-     * The next answer the API server sends is swallowed: for {@code hold} nothing more reaches the
-     * function on that connection, then the connection is cut, and for {@code down} after that
+     * The next answer the server sends is swallowed: for {@code hold} nothing more reaches the
+     * client on that connection, then the connection is cut, and for {@code down} after that
      * every new connection is closed at once.
      */
-    void loseNextAnswer(Duration hold, Duration down) {
+    public void loseNextAnswer(Duration hold, Duration down) {
         lostAnswerHoldMillis = hold.toMillis();
         downMillis = down.toMillis();
         loseNext.set(true);
     }
 
-    boolean answerLost() {
+    public boolean answerLost() {
         return !loseNext.get();
     }
 
@@ -69,16 +99,26 @@ final class ApiServerProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (System.nanoTime() < refuseUntil) {
+                if (cut || System.nanoTime() < refuseUntil) {
                     closeQuietly(client);
                     continue;
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                pump(client, upstream, false);
-                pump(upstream, client, true);
+                connect(client);
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    private void connect(Socket client) {
+        try {
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+            open.add(client);
+            open.add(upstream);
+            pump(client, upstream, false);
+            pump(upstream, client, true);
+        } catch (IOException e) {
+            closeQuietly(client);
         }
     }
 
@@ -105,8 +145,10 @@ final class ApiServerProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
-        }, "api-proxy-pump");
+        }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }
@@ -121,6 +163,7 @@ final class ApiServerProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        cut();
         server.close();
     }
 }
