@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * that compile, so one that does not stops the start-up rather than letting every delivery through.
  * Without a filter, no CEL class is loaded, which keeps the cold start as it was.
  */
-@AsFunction
 @Context
 final class DeliveryFilter {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryFilter.class);

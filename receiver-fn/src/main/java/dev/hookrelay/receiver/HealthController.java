@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Get;
 import java.util.Map;
 
 /** Readiness for Knative's probe. */
-@AsFunction
 @Controller
 final class HealthController {
     private final StatusWriter statusWriter;

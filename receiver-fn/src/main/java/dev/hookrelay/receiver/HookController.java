@@ -31,7 +31,6 @@ import java.util.concurrent.CompletionException;
  * The one route: reads the delivery, asks the Receiver's provider to verify and describe it,
  * and answers only after the status write that records it has committed.
  */
-@AsFunction
 @Controller
 final class HookController {
     private final ReceiverIdentity receiver;

@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
  * bodies being received, and the answers to refused requests (the same JSON bodies as
  * {@link HookController}'s, so a wrong path cannot be told from a wrong digest).
  */
-@AsFunction
 @Singleton
 final class IntakeGate {
     private final IntakePolicy policy;

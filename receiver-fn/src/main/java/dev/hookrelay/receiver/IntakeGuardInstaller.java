@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
 
 /** Puts an {@link IntakeGuard} right behind the HTTP/1 codec of every connection the server accepts. */
-@AsFunction
 @Singleton
 final class IntakeGuardInstaller implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final IntakeGate gate;

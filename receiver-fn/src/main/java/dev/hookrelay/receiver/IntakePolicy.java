@@ -14,7 +14,6 @@ import java.net.URI;
  * path within the size limit has its body read; probes and scrapes pass without a body;
  * everything else is answered at once. Metrics are served only on their own port.
  */
-@AsFunction
 @Singleton
 final class IntakePolicy {
     static final String METRICS_PATH = "/metrics";

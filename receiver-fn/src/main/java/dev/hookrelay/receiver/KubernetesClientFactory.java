@@ -17,7 +17,6 @@ import java.nio.file.Path;
  * least-privileged identity); elsewhere, the kubeconfig named by {@code hookrelay.kubeconfig}
  * or the usual KUBECONFIG / ~/.kube/config.
  */
-@AsFunction
 @Factory
 class KubernetesClientFactory {
 

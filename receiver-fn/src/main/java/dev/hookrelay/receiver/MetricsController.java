@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Get;
  * Metrics in Prometheus' text format, on their own port (hookrelay.metrics.port): Knative
  * routes only the container port from the internet, so the metrics stay inside the cluster.
  */
-@AsFunction
 @Controller(port = "${hookrelay.metrics.port:9090}")
 final class MetricsController {
     private final PrometheusMeterRegistry prometheus;

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
  * within a rotation's grace window, the previous token too. A missing, empty or short token stops
  * the process at start-up: accepting unsigned deliveries is never the fallback.
  */
-@AsFunction
 @Singleton
 public final class ReceiverIdentity {
     private final String name;

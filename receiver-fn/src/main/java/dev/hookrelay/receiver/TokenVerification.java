@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
  * Deliveries that only the previous token verifies are counted
  * ({@value #PREVIOUS_TOKEN_METRIC}): when that stops growing, the old token is no longer in use.
  */
-@AsFunction
 @Singleton
 final class TokenVerification {
     static final String PREVIOUS_TOKEN_METRIC = "hookrelay.deliveries.previous.token";

@@ -1,21 +1,26 @@
 package dev.hookrelay.receiver;
 
+import dev.hookrelay.testing.Eventually;
 import dev.hookrelay.testing.FreePort;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** receiver-fn as its own process, started from the packaged jar the image ships. */
-final class FunctionProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target/hookrelay-receiver-fn.jar");
+public final class FunctionProcess implements AutoCloseable {
+    /** receiver-fn's jar; other modules' tests name it with the system property hookrelay.function.jar. */
+    static final Path JAR = Path.of(System.getProperty("hookrelay.function.jar", "target/hookrelay-receiver-fn.jar"));
 
-    final int port;
-    final int metricsPort;
+    public final int port;
+    public final int metricsPort;
     final Process process;
 
     private FunctionProcess(int port, int metricsPort, Process process) {
@@ -29,6 +34,28 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package receiver-fn first");
         }
         return start(javaHome, jvmOptions, List.of("-jar", JAR.toString()), env, log);
+    }
+
+    /**
+     * From the packaged jar on this JVM's java (test-sized heap, C1 only), once it answers
+     * /health; its output goes to target/function-logs/{name}-*.log.
+     */
+    public static FunctionProcess startPackaged(String name, Map<String, String> env) {
+        Path log;
+        try {
+            log = Files.createTempFile(Files.createDirectories(Path.of("target/function-logs")), name + "-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FunctionProcess function = start(Path.of(System.getProperty("java.home")),
+                List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), env, log);
+        try {
+            function.awaitHealthy(log);
+            return function;
+        } catch (RuntimeException | AssertionError e) {
+            function.process.destroyForcibly();
+            throw e;
+        }
     }
 
     /** From this JVM's class path, for tests that run before the jar is packaged. */
@@ -56,7 +83,21 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    /** Waits until it answers /health; fails at once if it exited. */
+    public void awaitHealthy(Path log) {
+        Eventually.await("function process on port " + port + " healthy (log: " + log + ")", Duration.ofSeconds(60), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the function process exited; see " + log);
+            }
+            try {
+                return RunningFunction.send(HttpRequest.newBuilder(uri("/health")).GET().build()).statusCode() == 200;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
+    }
+
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -65,8 +106,8 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** The sum of a metric's samples in /metrics, for example hookrelay_status_writes_total. */
-    double scrape(String metric) {
-        String text = RunningFunction.send(java.net.http.HttpRequest.newBuilder(metricsUri("/metrics")).GET().build()).body();
+    public double scrape(String metric) {
+        String text = RunningFunction.send(HttpRequest.newBuilder(metricsUri("/metrics")).GET().build()).body();
         return text.lines().filter(l -> l.startsWith(metric)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -5,7 +5,6 @@ import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.testing.ControlPlane;
-import dev.hookrelay.testing.Eventually;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +71,7 @@ final class FunctionReceiver {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(extraEnv);
         FunctionProcess function = FunctionProcess.startFromClassPath(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), all, log);
-        Eventually.await("function process on port " + function.port + " healthy (log: " + log + ")",
-                Duration.ofSeconds(60), () -> {
-                    if (!function.process.isAlive()) {
-                        throw new AssertionError("the function process exited; see " + log);
-                    }
-                    try {
-                        return RunningFunction.send(HttpRequest.newBuilder(function.uri("/health")).GET().build())
-                                .statusCode() == 200;
-                    } catch (IllegalStateException e) {
-                        return false;
-                    }
-                });
+        function.awaitHealthy(log);
         return function;
     }
 

@@ -44,7 +44,7 @@ class IntakeTest {
     }
 
     private int port() {
-        return function.server.getPort();
+        return function.port;
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -26,12 +27,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A Receiver on the real control plane and its function, running in this JVM with exactly the
- * credentials the controller gives it: a ServiceAccount token bound to {@link FunctionAccess}'s Role.
+ * A Receiver on the real control plane and its function, with exactly the credentials the
+ * controller gives it: a ServiceAccount token bound to {@link FunctionAccess}'s Role. The function
+ * runs in this JVM (receiver-fn's own tests, which look at its beans) or, for other modules, as its
+ * own process from the packaged jar, as the image runs it.
  */
 public final class RunningFunction implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -41,16 +45,23 @@ public final class RunningFunction implements AutoCloseable {
     final String name;
     public final String token;
     final String webhookPath;
-    final EmbeddedServer server;
+    final int port;
+    private final int metricsPort;
+    private final AutoCloseable stop;
+    @Nullable
+    private final ApplicationContext context;
 
-    private RunningFunction(ControlPlane plane, String namespace, String name, String token, String webhookPath,
-                            EmbeddedServer server) {
-        this.plane = plane;
-        this.namespace = namespace;
-        this.name = name;
-        this.token = token;
-        this.webhookPath = webhookPath;
-        this.server = server;
+    private RunningFunction(Launch launch, int port, int metricsPort, AutoCloseable stop,
+                            @Nullable ApplicationContext context) {
+        this.plane = launch.plane;
+        this.namespace = launch.namespace;
+        this.name = launch.name;
+        this.token = launch.token;
+        this.webhookPath = launch.webhookPath;
+        this.port = port;
+        this.metricsPort = metricsPort;
+        this.stop = stop;
+        this.context = context;
     }
 
     /** The path this function serves its webhook on. */
@@ -70,37 +81,61 @@ public final class RunningFunction implements AutoCloseable {
     /** @param route turns the function's kubeconfig into the one it uses, for example through a proxy */
     static RunningFunction start(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec,
                                  Map<String, Object> extraProperties, UnaryOperator<Path> route) {
-        try {
-            receivers(plane.adminClient()).create(new V1alpha1Receiver()
-                    .metadata(new V1ObjectMeta().name(name).namespace(namespace)).spec(spec)).throwsApiException();
-            grantFunctionAccess(plane.adminClient(), name, namespace);
-            String token = randomToken();
-            Path tokenFile = Files.createTempFile("hookrelay-token-", "");
-            Files.writeString(tokenFile, token);
-            Map<String, Object> properties = new HashMap<>(Map.of(
-                    "micronaut.server.port", -1,
-                    "hookrelay.metrics.port", FreePort.pick(),
-                    "hookrelay.receiver.name", name,
-                    "hookrelay.receiver.namespace", namespace,
-                    "hookrelay.receiver.type", spec.getType(),
-                    "hookrelay.receiver.events", String.join(",", spec.getEvents()),
-                    "hookrelay.token.file", tokenFile.toString(),
-                    "hookrelay.kubeconfig",
-                    route.apply(plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name))).toString()));
-            // as the controller does: a path of its own for providers that sign, none for the others
-            String webhookPath = FunctionContract.webhookPath(token, name, namespace);
-            if (!FunctionContract.isUnsigned(spec.getType())) {
-                webhookPath = FunctionContract.HOOK_PATH_PREFIX + randomToken();
-                properties.put("hookrelay.webhook.path", webhookPath);
+        Launch launch = Launch.prepare(plane, namespace, name, spec, route);
+        Map<String, Object> properties = new HashMap<>(launch.properties);
+        properties.put("micronaut.server.port", -1);
+        properties.put("hookrelay.metrics.port", FreePort.pick());
+        properties.putAll(extraProperties);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
+        ApplicationContext context = server.getApplicationContext();
+        return new RunningFunction(launch, server.getPort(),
+                context.getRequiredProperty("hookrelay.metrics.port", Integer.class), context, context);
+    }
+
+    /** The function as its own process, from the jar receiver-fn packages, once it answers /health. */
+    public static RunningFunction startProcess(ControlPlane plane, String namespace, String name,
+                                               V1alpha1ReceiverSpec spec) {
+        Launch launch = Launch.prepare(plane, namespace, name, spec, UnaryOperator.identity());
+        Map<String, String> env = new HashMap<>();
+        launch.properties.forEach((property, value) ->
+                env.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value.toString()));
+        FunctionProcess function = FunctionProcess.startPackaged(name, env);
+        return new RunningFunction(launch, function.port, function.metricsPort, function, null);
+    }
+
+    /** What the controller would give the Receiver's function: its Receiver, credentials, token and path. */
+    private record Launch(ControlPlane plane, String namespace, String name, String token, String webhookPath,
+                          Map<String, Object> properties) {
+
+        static Launch prepare(ControlPlane plane, String namespace, String name, V1alpha1ReceiverSpec spec,
+                              UnaryOperator<Path> route) {
+            try {
+                receivers(plane.adminClient()).create(new V1alpha1Receiver()
+                        .metadata(new V1ObjectMeta().name(name).namespace(namespace)).spec(spec)).throwsApiException();
+                grantFunctionAccess(plane.adminClient(), name, namespace);
+                String token = randomToken();
+                Path tokenFile = Files.createTempFile("hookrelay-token-", "");
+                Files.writeString(tokenFile, token);
+                Map<String, Object> properties = new HashMap<>(Map.of(
+                        "hookrelay.receiver.name", name,
+                        "hookrelay.receiver.namespace", namespace,
+                        "hookrelay.receiver.type", spec.getType(),
+                        "hookrelay.receiver.events", String.join(",", spec.getEvents()),
+                        "hookrelay.token.file", tokenFile.toString(),
+                        "hookrelay.kubeconfig",
+                        route.apply(plane.kubeconfigForServiceAccount(namespace, FunctionAccess.name(name))).toString()));
+                // as the controller does: a path of its own for providers that sign, none for the others
+                String webhookPath = FunctionContract.webhookPath(token, name, namespace);
+                if (!FunctionContract.isUnsigned(spec.getType())) {
+                    webhookPath = FunctionContract.HOOK_PATH_PREFIX + randomToken();
+                    properties.put("hookrelay.webhook.path", webhookPath);
+                }
+                return new Launch(plane, namespace, name, token, webhookPath, properties);
+            } catch (ApiException e) {
+                throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-            properties.putAll(extraProperties);
-            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-            return new RunningFunction(plane, namespace, name, token, (String) properties.getOrDefault(
-                    "hookrelay.webhook.path", webhookPath), server);
-        } catch (ApiException e) {
-            throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -133,16 +168,15 @@ public final class RunningFunction implements AutoCloseable {
 
     /** Where the function listens, as a Knative Service's status.url would name it. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** On the port that serves only metrics, which Knative does not route. */
     URI metricsUri(String path) {
-        int metricsPort = server.getApplicationContext().getRequiredProperty("hookrelay.metrics.port", Integer.class);
         return URI.create("http://127.0.0.1:" + metricsPort + path);
     }
 
@@ -168,12 +202,19 @@ public final class RunningFunction implements AutoCloseable {
     }
 
     <T> T bean(Class<T> type) {
-        return server.getApplicationContext().getBean(type);
+        if (context == null) {
+            throw new IllegalStateException("a function process shares no beans with this JVM; read its metrics");
+        }
+        return context.getBean(type);
     }
 
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        try {
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the function", e);
+        }
     }
 
     public static String randomToken() {

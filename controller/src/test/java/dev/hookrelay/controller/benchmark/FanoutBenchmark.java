@@ -84,7 +84,7 @@ public final class FanoutBenchmark {
         targets.create(GIT_REPOSITORY, namespace, "podinfo");
         targets.create(GIT_REPOSITORY, namespace, "podinfo-synchronous");
         V1alpha1ReceiverSpec spec = pushes().resources(List.of(TargetRefs.of(GIT_REPOSITORY, "podinfo")));
-        try (RunningFunction function = RunningFunction.start(plane, namespace, "podinfo", spec);
+        try (RunningFunction function = RunningFunction.startProcess(plane, namespace, "podinfo", spec);
              ControllerInstance controller = ControllerInstance.start(plane, namespace);
              AnnotationWatch watch = gitRepositories(plane, namespace);
              SynchronousReceiver synchronous = new SynchronousReceiver(plane.adminClient(), function.token, namespace,
@@ -132,7 +132,7 @@ public final class FanoutBenchmark {
         String hubNamespace = TestNamespace.create(hub, "hub").name();
         String oneRelay = TestNamespace.create(edge, "one-relay").name();
         String manyRelays = TestNamespace.create(edge, "many-relays").name();
-        try (RunningFunction function = RunningFunction.start(hub, hubNamespace, "podinfo", pushes())) {
+        try (RunningFunction function = RunningFunction.startProcess(hub, hubNamespace, "podinfo", pushes())) {
             String single;
             try (ControllerInstance controller = ControllerInstance.start(edge, oneRelay);
                  AnnotationWatch targets = gitRepositories(edge, oneRelay)) {

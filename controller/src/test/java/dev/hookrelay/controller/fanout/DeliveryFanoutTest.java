@@ -50,7 +50,7 @@ class DeliveryFanoutTest {
                 TargetRefs.of(GIT_REPOSITORY, "podinfo"), TargetRefs.of(APPLICATION, "guestbook"), TargetRefs.of(APP_REPOSITORY, "bitnami"),
                 TargetRefs.of(CONFIG_MAP, "settings")));
 
-        try (RunningFunction function = RunningFunction.start(plane, ns, "podinfo-github", spec);
+        try (RunningFunction function = RunningFunction.startProcess(plane, ns, "podinfo-github", spec);
              ControllerInstance controller = ControllerInstance.start(plane, ns, Map.of(
                      "hookrelay.controller.leader-election.enabled", false,
                      "hookrelay.fanout.allowed-kinds", "gitrepositories.source.toolkit.fluxcd.io,applications.argoproj.io,"

@@ -48,7 +48,7 @@ class TargetFilterTest {
                         .filter("target.metadata.labels['team'] == 'platform' && event.ref == 'refs/heads/main'"),
                 TargetRefs.of(GIT_REPOSITORY, "broken").filter("event.no_such_field == 'x'")));
 
-        try (RunningFunction function = RunningFunction.start(plane, ns, "org-hook", spec);
+        try (RunningFunction function = RunningFunction.startProcess(plane, ns, "org-hook", spec);
              ControllerInstance controller = ControllerInstance.start(plane, ns)) {
             byte[] first = GitHubDeliveries.push("acme/other", "1111111");
             byte[] second = GitHubDeliveries.push("acme/podinfo", "2222222");

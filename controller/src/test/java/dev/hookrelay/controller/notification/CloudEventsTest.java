@@ -29,7 +29,7 @@ class CloudEventsTest {
     void recordedDeliveryArrivesAtTheSinkAsACloudEvent(ControlPlane plane, TestNamespace namespace) throws Exception {
         String ns = namespace.name();
         try (StandIn sink = new StandIn();
-             RunningFunction function = RunningFunction.start(plane, ns, "podinfo-github",
+             RunningFunction function = RunningFunction.startProcess(plane, ns, "podinfo-github",
                      new V1alpha1ReceiverSpec().type("github").events(List.of("push")));
              Alerting alerting = new Alerting(plane, ns)) {
             alerting.apply("""

@@ -60,7 +60,7 @@ class GiteaRegistrationTest {
                     .secretRef(new V1alpha1SecretRef().name(name + "-token"))
                     .resources(List.of(TargetRefs.of(GIT_REPOSITORY, name)))
                     .registration(Registrations.at(gitea.apiUrl(), name + "-gitea").repository(repository));
-            RunningFunction function = RunningFunction.start(plane, namespace.name(), name, spec);
+            RunningFunction function = RunningFunction.startProcess(plane, namespace.name(), name, spec);
             // the path this function serves, shown in status as by an earlier controller: the controller keeps it
             cluster.patchReceiverStatus(name, "{\"status\":{\"webhookPath\":\"" + function.webhookPath() + "\"}}");
             cluster.createSecret(name + "-token", Map.of("token", function.token));

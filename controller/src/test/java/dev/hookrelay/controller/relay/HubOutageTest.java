@@ -44,7 +44,7 @@ class HubOutageTest {
                     .replace(hub.url(), "https://127.0.0.1:" + network.port()));
             planes.createRelay("podinfo", "hub", hubNamespace, "podinfo-github",
                     TargetRefs.of(GIT_REPOSITORY, "podinfo"), TargetRefs.of(APP_REPOSITORY, "charts"));
-            try (RunningFunction function = RunningFunction.start(hub, hubNamespace, "podinfo-github",
+            try (RunningFunction function = RunningFunction.startProcess(hub, hubNamespace, "podinfo-github",
                     new V1alpha1ReceiverSpec().type("github").events(List.of("push")));
                  ControllerInstance controller = ControllerInstance.start(edge, edgeNamespace, Map.of(
                          "hookrelay.controller.leader-election.enabled", false,

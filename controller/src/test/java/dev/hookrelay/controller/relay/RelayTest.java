@@ -53,7 +53,7 @@ class RelayTest {
         hub = ControlPlane.start();
         hub.crds().installHookrelay();
         hubNamespace = TestNamespace.create(hub, "hub").name();
-        function = RunningFunction.start(hub, hubNamespace, "podinfo-github",
+        function = RunningFunction.startProcess(hub, hubNamespace, "podinfo-github",
                 new V1alpha1ReceiverSpec().type("github").events(List.of("push")));
         ControlPlane edge = ControlPlane.shared();
         edgeTargets = PokeTargets.installedOn(edge);

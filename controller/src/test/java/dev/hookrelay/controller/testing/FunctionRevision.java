@@ -2,33 +2,30 @@ package dev.hookrelay.controller.testing;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.hookrelay.receiver.FunctionProcess;
 import dev.hookrelay.testing.ControlPlane;
-import dev.hookrelay.testing.FreePort;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Plays Knative for one revision: runs a Receiver's function in this JVM exactly as the Knative
- * Service's current template describes it — its env, the Secret keys it mounts (written to files
- * where the template mounts them), and its ServiceAccount's credentials.
+ * Plays Knative for one revision: runs a Receiver's function as its own process, from the jar the
+ * image ships, exactly as the Knative Service's current template describes it — its env, the
+ * Secret keys it mounts (written to files where the template mounts them), and its
+ * ServiceAccount's credentials.
  */
 public final class FunctionRevision implements AutoCloseable {
-    private final EmbeddedServer server;
+    private final FunctionProcess function;
     private final JsonObject container;
     private final long generation;
 
-    private FunctionRevision(EmbeddedServer server, JsonObject container, long generation) {
-        this.server = server;
+    private FunctionRevision(FunctionProcess function, JsonObject container, long generation) {
+        this.function = function;
         this.container = container;
         this.generation = generation;
     }
@@ -39,14 +36,12 @@ public final class FunctionRevision implements AutoCloseable {
         JsonObject podSpec = service.getRaw().getAsJsonObject("spec").getAsJsonObject("template").getAsJsonObject("spec");
         JsonObject container = podSpec.getAsJsonArray("containers").get(0).getAsJsonObject();
         Map<String, Path> mountedFiles = mountedFiles(cluster, podSpec, container);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", -1);
-        properties.put("hookrelay.metrics.port", FreePort.pick()); // several revisions run side by side in this JVM
-        properties.put("hookrelay.kubeconfig", plane.kubeconfigForServiceAccount(cluster.namespace(),
-                podSpec.get("serviceAccountName").getAsString()).toString());
-        env(container).forEach((name, value) -> properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'),
+        Map<String, String> processEnv = new HashMap<>();
+        env(container).forEach((name, value) -> processEnv.put(name,
                 mountedFiles.containsKey(value) ? mountedFiles.get(value).toString() : value));
-        return new FunctionRevision(ApplicationContext.run(EmbeddedServer.class, properties), container,
+        processEnv.put("HOOKRELAY_KUBECONFIG", plane.kubeconfigForServiceAccount(cluster.namespace(),
+                podSpec.get("serviceAccountName").getAsString()).toString());
+        return new FunctionRevision(FunctionProcess.startPackaged(receiver, processEnv), container,
                 service.getMetadata().getGeneration());
     }
 
@@ -84,7 +79,7 @@ public final class FunctionRevision implements AutoCloseable {
 
     /** Where it listens, as the Knative Service's status.url would name it. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + function.port;
     }
 
     /** The env it was started with. */
@@ -99,11 +94,19 @@ public final class FunctionRevision implements AutoCloseable {
 
     /** Deliveries it verified with the token a rotation replaced (its metric). */
     public double previousTokenDeliveries() {
-        return server.getApplicationContext().getBean(MeterRegistry.class).counter("hookrelay.deliveries.previous.token").count();
+        return function.scrape("hookrelay_deliveries_previous_token_total");
     }
 
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        stop(function);
+    }
+
+    private static void stop(FunctionProcess function) {
+        try {
+            function.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

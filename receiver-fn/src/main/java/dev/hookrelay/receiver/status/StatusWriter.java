@@ -1,7 +1,6 @@
 package dev.hookrelay.receiver.status;
 
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.receiver.AsFunction;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * stored, and never a wait without end: if the writer thread dies, the function reports itself
  * down and exits so that Kubernetes restarts it.
  */
-@AsFunction
 @Context
 public class StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
