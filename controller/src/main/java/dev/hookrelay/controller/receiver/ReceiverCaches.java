@@ -6,6 +6,10 @@ import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
@@ -35,7 +39,9 @@ class ReceiverCaches {
     private final KubeCache<V1Role> roles;
     private final KubeCache<V1RoleBinding> roleBindings;
 
-    ReceiverCaches(Informers informers, ReceiverQueue queue, ControllerSettings settings) {
+    private volatile WorkQueue<Request> queue;
+
+    ReceiverCaches(Informers informers, ControllerSettings settings) {
         receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
                 HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
         secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", Owners.MANAGED_SELECTOR,
@@ -45,12 +51,27 @@ class ReceiverCaches {
         roles = informers.start(V1Role.class, V1RoleList.class, RBAC, "roles", Owners.MANAGED_SELECTOR, Duration.ZERO, false);
         roleBindings = informers.start(V1RoleBinding.class, V1RoleBindingList.class, RBAC, "rolebindings",
                 Owners.MANAGED_SELECTOR, Duration.ZERO, false);
+    }
 
-        receivers.addEventHandler(new ReceiverChanges(queue));
-        secrets.addEventHandler(queue.ownerEvents());
-        serviceAccounts.addEventHandler(queue.ownerEvents());
-        roles.addEventHandler(queue.ownerEvents());
-        roleBindings.addEventHandler(queue.ownerEvents());
+    /** Queues a Receiver when it changed in a way that calls for a reconcile, or when an object it owns changed. */
+    void feed(WorkQueue<Request> queue) {
+        this.queue = queue;
+        receivers.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Receiver.class, queue)
+                .withOnUpdateFilter(ReceiverCaches::callsForReconcile)
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false) // the garbage collector removes what it owned
+                .build().getResourceEventHandler());
+        secrets.addEventHandler(ownerChanges(V1Secret.class));
+        serviceAccounts.addEventHandler(ownerChanges(V1ServiceAccount.class));
+        roles.addEventHandler(ownerChanges(V1Role.class));
+        roleBindings.addEventHandler(ownerChanges(V1RoleBinding.class));
+    }
+
+    /** Changes of an owned object, turned into a reconcile of the Receiver that controls it. */
+    <T extends KubernetesObject> ResourceEventHandler<T> ownerChanges(Class<T> type) {
+        return ControllerBuilder.controllerWatchBuilder(type, queue)
+                .withWorkQueueKeyFunc(object -> Owners.controllingReceiver(object)
+                        .map(name -> new Request(object.getMetadata().getNamespace(), name)).orElse(null))
+                .build().getResourceEventHandler();
     }
 
     KubeCache<V1alpha1Receiver> receivers() {
@@ -84,32 +105,17 @@ class ReceiverCaches {
      * confirmed a rotated token, and at every resync; not for the event counts receiver-fn
      * writes into its status.
      */
-    private record ReceiverChanges(ReceiverQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
-        @Override
-        public void onAdd(V1alpha1Receiver receiver) {
-            queue.add(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
-        }
+    private static boolean callsForReconcile(V1alpha1Receiver before, V1alpha1Receiver after) {
+        boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        return resync
+                || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
+                || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
+                || !Objects.equals(secretSetAt(before), secretSetAt(after));
+    }
 
-        @Override
-        public void onUpdate(V1alpha1Receiver before, V1alpha1Receiver after) {
-            boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
-            if (resync
-                    || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
-                    || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
-                    || !Objects.equals(secretSetAt(before), secretSetAt(after))) {
-                onAdd(after);
-            }
-        }
-
-        @Override
-        public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
-            // the API server's garbage collector removes what the Receiver owned
-        }
-
-        private static Object secretSetAt(V1alpha1Receiver receiver) {
-            return receiver.getStatus() == null || receiver.getStatus().getRegistration() == null ? null
-                    : receiver.getStatus().getRegistration().getSecretSetAt();
-        }
+    private static Object secretSetAt(V1alpha1Receiver receiver) {
+        return receiver.getStatus() == null || receiver.getStatus().getRegistration() == null ? null
+                : receiver.getStatus().getRegistration().getSecretSetAt();
     }
 }

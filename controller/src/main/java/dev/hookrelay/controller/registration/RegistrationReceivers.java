@@ -7,7 +7,9 @@ import dev.hookrelay.api.V1alpha1ReceiverStatus;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.micronaut.context.annotation.Context;
 import java.util.Objects;
 
@@ -20,10 +22,17 @@ import java.util.Objects;
 class RegistrationReceivers {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    RegistrationReceivers(Informers informers, ControllerSettings settings, RegistrationQueue queue) {
+    RegistrationReceivers(Informers informers, ControllerSettings settings) {
         this.receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
                 HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
-        receivers.addEventHandler(new Changes(queue));
+    }
+
+    void feed(WorkQueue<Request> queue) {
+        receivers.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Receiver.class, queue)
+                .withOnAddFilter(RegistrationReceivers::needsWork)
+                .withOnUpdateFilter((before, after) -> changed(before, after) && needsWork(after))
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false) // the finalizer held it until its webhook was deleted
+                .build().getResourceEventHandler());
     }
 
     KubeCache<V1alpha1Receiver> cache() {
@@ -39,28 +48,11 @@ class RegistrationReceivers {
         return status == null ? null : status.getUrl();
     }
 
-    private record Changes(RegistrationQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
-        @Override
-        public void onAdd(V1alpha1Receiver receiver) {
-            if (needsWork(receiver)) {
-                queue.add(receiver);
-            }
-        }
-
-        @Override
-        public void onUpdate(V1alpha1Receiver before, V1alpha1Receiver after) {
-            boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
-            if (resync
-                    || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || !Objects.equals(url(before), url(after))
-                    || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())) {
-                onAdd(after);
-            }
-        }
-
-        @Override
-        public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
-            // the finalizer held it until its webhook was deleted
-        }
+    private static boolean changed(V1alpha1Receiver before, V1alpha1Receiver after) {
+        boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        return resync
+                || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || !Objects.equals(url(before), url(after))
+                || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp());
     }
 }
