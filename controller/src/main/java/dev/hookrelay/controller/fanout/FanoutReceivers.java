@@ -4,10 +4,8 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.controller.kube.Conditions;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.openapi.models.V1Condition;
@@ -22,17 +20,14 @@ import java.util.Objects;
 class FanoutReceivers {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    FanoutReceivers(Informers informers, ControllerSettings settings) {
-        this.receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
+    FanoutReceivers(Informers informers) {
+        this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
     }
 
     /** Queues the Receivers that need the fan-out, and deleted ones, so that it forgets them. */
     void feed(WorkQueue<Request> queue) {
-        receivers.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Receiver.class, queue)
-                .withOnAddFilter(FanoutReceivers::needFanout)
-                .withOnUpdateFilter((before, after) -> needFanout(after))
-                .build().getResourceEventHandler());
+        receivers.watch(queue, watch -> watch.withOnAddFilter(FanoutReceivers::needFanout)
+                .withOnUpdateFilter((before, after) -> needFanout(after)));
     }
 
     KubeCache<V1alpha1Receiver> cache() {

@@ -115,10 +115,10 @@ public class ControllerRuntime implements ApplicationEventListener<StartupEvent>
             return;
         }
         stopping = true;
+        running.shutdown();
         if (elector != null) {
             elector.close();
         }
-        running.shutdown();
     }
 
     /**

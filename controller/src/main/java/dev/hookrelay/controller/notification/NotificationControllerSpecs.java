@@ -1,9 +1,7 @@
 package dev.hookrelay.controller.notification;
 
-import dev.hookrelay.api.V1alpha1Alert;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.controller.kube.ControllerSpec;
-import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.informer.ResourceEventHandler;
@@ -19,16 +17,14 @@ class NotificationControllerSpecs {
 
     @Singleton
     ControllerSpec providerController(NotificationCaches caches, ProviderReconciler providers) {
-        return new ControllerSpec("provider", providers, queue -> caches.providers().addEventHandler(
-                ControllerBuilder.controllerWatchBuilder(V1alpha1Provider.class, queue).build().getResourceEventHandler()),
+        return new ControllerSpec("provider", providers, queue -> caches.providers().watch(queue, watch -> watch),
                 caches::hasSynced);
     }
 
     @Singleton
     ControllerSpec alertController(NotificationCaches caches, AlertReconciler alerts) {
         return new ControllerSpec("alert", alerts, queue -> {
-            caches.alerts().addEventHandler(
-                    ControllerBuilder.controllerWatchBuilder(V1alpha1Alert.class, queue).build().getResourceEventHandler());
+            caches.alerts().watch(queue, watch -> watch);
             caches.providers().addEventHandler(new AlertsOfProvider(caches, queue));
         }, caches::hasSynced);
     }

@@ -34,7 +34,7 @@ class KnativeServing {
         if (services == null && served()) {
             KubeCache<V1KnativeService> cache = informers.start(V1KnativeService.class, V1KnativeServiceList.class,
                     V1KnativeService.GROUP, V1KnativeService.PLURAL, Owners.MANAGED_SELECTOR, Duration.ZERO, true);
-            cache.addEventHandler(caches.ownerChanges(V1KnativeService.class));
+            caches.watchOwned(cache);
             services = cache;
         }
         return services != null;

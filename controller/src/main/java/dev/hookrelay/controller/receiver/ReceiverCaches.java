@@ -3,14 +3,11 @@ package dev.hookrelay.controller.receiver;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
 import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
-import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleBindingList;
@@ -21,6 +18,7 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1ServiceAccountList;
 import io.micronaut.context.annotation.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,9 +39,8 @@ class ReceiverCaches {
 
     private volatile WorkQueue<Request> queue;
 
-    ReceiverCaches(Informers informers, ControllerSettings settings) {
-        receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
+    ReceiverCaches(Informers informers) {
+        receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
         secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", Owners.MANAGED_SELECTOR,
                 Duration.ZERO, false);
         serviceAccounts = informers.start(V1ServiceAccount.class, V1ServiceAccountList.class, "", "serviceaccounts",
@@ -56,22 +53,16 @@ class ReceiverCaches {
     /** Queues a Receiver when it changed in a way that calls for a reconcile, or when an object it owns changed. */
     void feed(WorkQueue<Request> queue) {
         this.queue = queue;
-        receivers.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Receiver.class, queue)
-                .withOnUpdateFilter(ReceiverCaches::callsForReconcile)
-                .withOnDeleteFilter((receiver, finalStateUnknown) -> false) // the garbage collector removes what it owned
-                .build().getResourceEventHandler());
-        secrets.addEventHandler(ownerChanges(V1Secret.class));
-        serviceAccounts.addEventHandler(ownerChanges(V1ServiceAccount.class));
-        roles.addEventHandler(ownerChanges(V1Role.class));
-        roleBindings.addEventHandler(ownerChanges(V1RoleBinding.class));
+        receivers.watch(queue, watch -> watch.withOnUpdateFilter(ReceiverCaches::callsForReconcile)
+                // the garbage collector removes what it owned
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false));
+        List.of(secrets, serviceAccounts, roles, roleBindings).forEach(this::watchOwned);
     }
 
     /** Changes of an owned object, turned into a reconcile of the Receiver that controls it. */
-    <T extends KubernetesObject> ResourceEventHandler<T> ownerChanges(Class<T> type) {
-        return ControllerBuilder.controllerWatchBuilder(type, queue)
-                .withWorkQueueKeyFunc(object -> Owners.controllingReceiver(object)
-                        .map(name -> new Request(object.getMetadata().getNamespace(), name)).orElse(null))
-                .build().getResourceEventHandler();
+    <T extends KubernetesObject> void watchOwned(KubeCache<T> owned) {
+        owned.watch(queue, watch -> watch.withWorkQueueKeyFunc(object -> Owners.controllingReceiver(object)
+                .map(name -> new Request(object.getMetadata().getNamespace(), name)).orElse(null)));
     }
 
     KubeCache<V1alpha1Receiver> receivers() {

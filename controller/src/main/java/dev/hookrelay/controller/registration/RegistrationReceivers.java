@@ -4,10 +4,8 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.micronaut.context.annotation.Context;
@@ -22,17 +20,15 @@ import java.util.Objects;
 class RegistrationReceivers {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    RegistrationReceivers(Informers informers, ControllerSettings settings) {
-        this.receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
+    RegistrationReceivers(Informers informers) {
+        this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
     }
 
     void feed(WorkQueue<Request> queue) {
-        receivers.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Receiver.class, queue)
-                .withOnAddFilter(RegistrationReceivers::needsWork)
+        receivers.watch(queue, watch -> watch.withOnAddFilter(RegistrationReceivers::needsWork)
                 .withOnUpdateFilter((before, after) -> changed(before, after) && needsWork(after))
-                .withOnDeleteFilter((receiver, finalStateUnknown) -> false) // the finalizer held it until its webhook was deleted
-                .build().getResourceEventHandler());
+                // the finalizer held it until its webhook was deleted
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false));
     }
 
     KubeCache<V1alpha1Receiver> cache() {

@@ -3,10 +3,8 @@ package dev.hookrelay.controller.relay;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.api.V1alpha1RelayList;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.micronaut.context.annotation.Context;
@@ -16,14 +14,12 @@ import io.micronaut.context.annotation.Context;
 class RelayCache {
     private final KubeCache<V1alpha1Relay> relays;
 
-    RelayCache(Informers informers, ControllerSettings settings) {
-        this.relays = informers.start(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.GROUP,
-                HookrelayApi.RELAYS, null, settings.getResyncPeriod(), false);
+    RelayCache(Informers informers) {
+        this.relays = informers.hookrelay(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.RELAYS);
     }
 
     void feed(WorkQueue<Request> queue) {
-        relays.addEventHandler(ControllerBuilder.controllerWatchBuilder(V1alpha1Relay.class, queue).build()
-                .getResourceEventHandler());
+        relays.watch(queue, watch -> watch);
     }
 
     KubeCache<V1alpha1Relay> cache() {
