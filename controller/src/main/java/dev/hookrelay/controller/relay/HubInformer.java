@@ -39,7 +39,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
     private final Request relay;
     private final WorkQueue<Request> queue;
     private final HubCredentials credentials;
-    private final RelaySettings settings;
+    private final int watchTimeoutSeconds;
     private final Backoff backoff;
     private final SharedInformerFactory factory;
     private final SharedIndexInformer<V1alpha1Receiver> informer;
@@ -57,7 +57,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
         this.relay = relay;
         this.queue = queue;
         this.credentials = credentials;
-        this.settings = settings;
+        this.watchTimeoutSeconds = (int) settings.getWatchTimeout().toSeconds();
         this.backoff = new Backoff(settings.getReconnectBaseDelay(), settings.getReconnectMaxDelay());
         String threadName = "hub-watch-" + hub.relayNamespace() + "-" + hub.receiver();
         this.factory = new SharedInformerFactory(local, Executors.newCachedThreadPool(runnable -> {
@@ -117,7 +117,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
         ApiClient hubClient = connect();
         Watchable<V1alpha1Receiver> watch = attempt(() -> Watch.createWatch(hubClient, request(hubClient).watch(true)
                 .resourceVersion(params.resourceVersion).allowWatchBookmarks(true)
-                .timeoutSeconds((int) settings.getWatchTimeout().toSeconds()).buildCall(null), EVENT));
+                .timeoutSeconds(watchTimeoutSeconds).buildCall(null), EVENT));
         answered(false);
         return watch;
     }
