@@ -6,6 +6,7 @@ import io.kubernetes.client.extended.controller.LeaderElectingController;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.builder.ControllerManagerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -101,8 +102,27 @@ public class ControllerRuntime implements ApplicationEventListener<StartupEvent>
                 .withReadyFunc(spec.cachesSynced()::getAsBoolean)
                 .withReadyTimeout(CACHES_SYNC_TIMEOUT)
                 .withWorkerCount(settings.getWorkers())
-                .withReconciler(spec.reconciler())
+                .withReconciler(request -> reconcile(spec, queue, request))
                 .build();
+    }
+
+    /**
+     * What client-java's DefaultController does differently from what Hookrelay's reconcilers
+     * expect: a chosen delay is no failure, so the next failure backs off from the start again;
+     * a reconciler that throws is retried with backoff, logged in one line rather than a stack trace.
+     */
+    private static Result reconcile(ControllerSpec spec, RateLimitingQueue<Request> queue, Request request) {
+        try {
+            Result result = spec.reconciler().reconcile(request);
+            if (result.isRequeue() && result.getRequeueAfter() != null) {
+                queue.forget(request);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: reconciling {}/{} failed, retrying with backoff: {}",
+                    spec.name(), request.getNamespace(), request.getName(), e.toString());
+            return new Result(true);
+        }
     }
 
     /**
