@@ -10,7 +10,12 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 
-/** Starts shared informers, through micronaut-kubernetes, over the namespaces the controller watches. */
+/**
+ * Starts shared informers over the namespaces the controller watches, in the one shared informer
+ * factory (micronaut-kubernetes', a client-java SharedInformerFactory started with the application
+ * on every replica). Kept by hand: client-java's factory holds one informer per kind, and a list
+ * of namespaces takes one informer each.
+ */
 @Singleton
 public class Informers {
     private final SharedIndexInformerFactory factory;
