@@ -4,10 +4,10 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.controller.kube.Conditions;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.context.annotation.Context;
 import java.util.Objects;
@@ -20,10 +20,14 @@ import java.util.Objects;
 class FanoutReceivers {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    FanoutReceivers(Informers informers, ControllerSettings settings, FanoutQueue queue) {
-        this.receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
-        receivers.addEventHandler(new Changes(queue));
+    FanoutReceivers(Informers informers) {
+        this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
+    }
+
+    /** Queues the Receivers that need the fan-out, and deleted ones, so that it forgets them. */
+    void feed(WorkQueue<Request> queue) {
+        receivers.watch(queue, watch -> watch.withOnAddFilter(FanoutReceivers::needFanout)
+                .withOnUpdateFilter((before, after) -> needFanout(after)));
     }
 
     KubeCache<V1alpha1Receiver> cache() {
@@ -47,24 +51,5 @@ class FanoutReceivers {
     static boolean changedSinceReported(V1alpha1Receiver receiver) {
         V1Condition reported = Conditions.find(receiver.getStatus().getConditions(), FanoutReconciler.TARGETS_POKED);
         return reported != null && !Objects.equals(reported.getObservedGeneration(), receiver.getMetadata().getGeneration());
-    }
-
-    private record Changes(FanoutQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
-        @Override
-        public void onAdd(V1alpha1Receiver receiver) {
-            if (needFanout(receiver)) {
-                queue.add(receiver);
-            }
-        }
-
-        @Override
-        public void onUpdate(V1alpha1Receiver before, V1alpha1Receiver after) {
-            onAdd(after);
-        }
-
-        @Override
-        public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
-            queue.add(receiver);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.kube;
 
+import dev.hookrelay.api.HookrelayApi;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
@@ -9,15 +10,28 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 
-/** Starts shared informers, through micronaut-kubernetes, over the namespaces the controller watches. */
+/**
+ * Starts shared informers over the namespaces the controller watches, in the one shared informer
+ * factory (micronaut-kubernetes', a client-java SharedInformerFactory started with the application
+ * on every replica). Kept by hand: client-java's factory holds one informer per kind, and a list
+ * of namespaces takes one informer each.
+ */
 @Singleton
 public class Informers {
     private final SharedIndexInformerFactory factory;
     private final List<String> namespaces;
+    private final Duration resyncPeriod;
 
     public Informers(SharedIndexInformerFactory factory, ControllerSettings settings) {
         this.factory = factory;
         this.namespaces = settings.getNamespaces().stream().filter(n -> !n.isBlank()).toList();
+        this.resyncPeriod = settings.getResyncPeriod();
+    }
+
+    /** A started cache of one of Hookrelay's own kinds, resynced every hookrelay.controller.resync-period. */
+    public <T extends KubernetesObject, L extends KubernetesListObject> KubeCache<T> hookrelay(
+            Class<T> type, Class<L> listType, String plural) {
+        return start(type, listType, HookrelayApi.GROUP, plural, null, resyncPeriod, false);
     }
 
     /**
@@ -30,6 +44,6 @@ public class Informers {
             @Nullable String labelSelector, Duration resync, boolean waitForSync) {
         List informers = factory.sharedIndexInformersFor(type, listType, plural, group,
                 namespaces.isEmpty() ? null : namespaces, labelSelector, resync.toMillis(), waitForSync);
-        return new KubeCache<T>((List<SharedIndexInformer<T>>) informers);
+        return new KubeCache<T>(type, (List<SharedIndexInformer<T>>) informers);
     }
 }

@@ -9,7 +9,6 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.api.V1alpha1RelayList;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
 import io.micronaut.context.annotation.Context;
@@ -26,15 +25,11 @@ class NotificationCaches {
     private final KubeCache<V1alpha1Receiver> receivers;
     private final KubeCache<V1alpha1Relay> relays;
 
-    NotificationCaches(Informers informers, ControllerSettings settings) {
-        providers = informers.start(V1alpha1Provider.class, V1alpha1ProviderList.class, HookrelayApi.GROUP,
-                HookrelayApi.PROVIDERS, null, settings.getResyncPeriod(), false);
-        alerts = informers.start(V1alpha1Alert.class, V1alpha1AlertList.class, HookrelayApi.GROUP,
-                HookrelayApi.ALERTS, null, settings.getResyncPeriod(), false);
-        receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
-        relays = informers.start(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.GROUP,
-                HookrelayApi.RELAYS, null, settings.getResyncPeriod(), false);
+    NotificationCaches(Informers informers) {
+        providers = informers.hookrelay(V1alpha1Provider.class, V1alpha1ProviderList.class, HookrelayApi.PROVIDERS);
+        alerts = informers.hookrelay(V1alpha1Alert.class, V1alpha1AlertList.class, HookrelayApi.ALERTS);
+        receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
+        relays = informers.hookrelay(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.RELAYS);
     }
 
     KubeCache<V1alpha1Provider> providers() {

@@ -3,8 +3,7 @@ package dev.hookrelay.controller.notification;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.controller.kube.KubeEvents;
-import dev.hookrelay.controller.kube.LeaderElection;
-import dev.hookrelay.controller.kube.LeaderElectionSettings;
+import dev.hookrelay.controller.kube.ControllerRuntime;
 import io.kubernetes.client.common.KubernetesObject;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -24,17 +23,15 @@ class OwnEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OwnEvents.class);
 
     private final Dispatcher dispatcher;
-    private final LeaderElection leaderElection;
-    private final boolean electLeader;
+    private final ControllerRuntime runtime;
 
-    OwnEvents(Dispatcher dispatcher, LeaderElection leaderElection, LeaderElectionSettings election) {
+    OwnEvents(Dispatcher dispatcher, ControllerRuntime runtime) {
         this.dispatcher = dispatcher;
-        this.leaderElection = leaderElection;
-        this.electLeader = election.isEnabled();
+        this.runtime = runtime;
     }
 
     boolean leading() {
-        return !electLeader || leaderElection.isLeading();
+        return runtime.isReconciling();
     }
 
     void send(KubernetesObject object, String severity, String reason, String message, Map<String, String> metadata) {

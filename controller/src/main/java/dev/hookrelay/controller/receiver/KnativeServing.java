@@ -20,13 +20,13 @@ import java.time.Duration;
 @Singleton
 class KnativeServing {
     private final Informers informers;
-    private final ReceiverQueue queue;
+    private final ReceiverCaches caches;
     private final CustomObjectsApi discovery;
     private volatile KubeCache<V1KnativeService> services;
 
-    KnativeServing(Informers informers, ReceiverQueue queue, ApiClient client) {
+    KnativeServing(Informers informers, ReceiverCaches caches, ApiClient client) {
         this.informers = informers;
-        this.queue = queue;
+        this.caches = caches;
         this.discovery = new CustomObjectsApi(client);
     }
 
@@ -34,7 +34,7 @@ class KnativeServing {
         if (services == null && served()) {
             KubeCache<V1KnativeService> cache = informers.start(V1KnativeService.class, V1KnativeServiceList.class,
                     V1KnativeService.GROUP, V1KnativeService.PLURAL, Owners.MANAGED_SELECTOR, Duration.ZERO, true);
-            cache.addEventHandler(queue.ownerEvents());
+            caches.watchOwned(cache);
             services = cache;
         }
         return services != null;

@@ -3,10 +3,11 @@ package dev.hookrelay.controller.receiver;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleBindingList;
@@ -17,6 +18,7 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1ServiceAccountList;
 import io.micronaut.context.annotation.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,9 +37,10 @@ class ReceiverCaches {
     private final KubeCache<V1Role> roles;
     private final KubeCache<V1RoleBinding> roleBindings;
 
-    ReceiverCaches(Informers informers, ReceiverQueue queue, ControllerSettings settings) {
-        receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
+    private volatile WorkQueue<Request> queue;
+
+    ReceiverCaches(Informers informers) {
+        receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
         secrets = informers.start(V1Secret.class, V1SecretList.class, "", "secrets", Owners.MANAGED_SELECTOR,
                 Duration.ZERO, false);
         serviceAccounts = informers.start(V1ServiceAccount.class, V1ServiceAccountList.class, "", "serviceaccounts",
@@ -45,12 +48,21 @@ class ReceiverCaches {
         roles = informers.start(V1Role.class, V1RoleList.class, RBAC, "roles", Owners.MANAGED_SELECTOR, Duration.ZERO, false);
         roleBindings = informers.start(V1RoleBinding.class, V1RoleBindingList.class, RBAC, "rolebindings",
                 Owners.MANAGED_SELECTOR, Duration.ZERO, false);
+    }
 
-        receivers.addEventHandler(new ReceiverChanges(queue));
-        secrets.addEventHandler(queue.ownerEvents());
-        serviceAccounts.addEventHandler(queue.ownerEvents());
-        roles.addEventHandler(queue.ownerEvents());
-        roleBindings.addEventHandler(queue.ownerEvents());
+    /** Queues a Receiver when it changed in a way that calls for a reconcile, or when an object it owns changed. */
+    void feed(WorkQueue<Request> queue) {
+        this.queue = queue;
+        receivers.watch(queue, watch -> watch.withOnUpdateFilter(ReceiverCaches::callsForReconcile)
+                // the garbage collector removes what it owned
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false));
+        List.of(secrets, serviceAccounts, roles, roleBindings).forEach(this::watchOwned);
+    }
+
+    /** Changes of an owned object, turned into a reconcile of the Receiver that controls it. */
+    <T extends KubernetesObject> void watchOwned(KubeCache<T> owned) {
+        owned.watch(queue, watch -> watch.withWorkQueueKeyFunc(object -> Owners.controllingReceiver(object)
+                .map(name -> new Request(object.getMetadata().getNamespace(), name)).orElse(null)));
     }
 
     KubeCache<V1alpha1Receiver> receivers() {
@@ -84,32 +96,17 @@ class ReceiverCaches {
      * confirmed a rotated token, and at every resync; not for the event counts receiver-fn
      * writes into its status.
      */
-    private record ReceiverChanges(ReceiverQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
-        @Override
-        public void onAdd(V1alpha1Receiver receiver) {
-            queue.add(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
-        }
+    private static boolean callsForReconcile(V1alpha1Receiver before, V1alpha1Receiver after) {
+        boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        return resync
+                || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
+                || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
+                || !Objects.equals(secretSetAt(before), secretSetAt(after));
+    }
 
-        @Override
-        public void onUpdate(V1alpha1Receiver before, V1alpha1Receiver after) {
-            boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
-            if (resync
-                    || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
-                    || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
-                    || !Objects.equals(secretSetAt(before), secretSetAt(after))) {
-                onAdd(after);
-            }
-        }
-
-        @Override
-        public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
-            // the API server's garbage collector removes what the Receiver owned
-        }
-
-        private static Object secretSetAt(V1alpha1Receiver receiver) {
-            return receiver.getStatus() == null || receiver.getStatus().getRegistration() == null ? null
-                    : receiver.getStatus().getRegistration().getSecretSetAt();
-        }
+    private static Object secretSetAt(V1alpha1Receiver receiver) {
+        return receiver.getStatus() == null || receiver.getStatus().getRegistration() == null ? null
+                : receiver.getStatus().getRegistration().getSecretSetAt();
     }
 }

@@ -4,10 +4,10 @@ import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
-import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.micronaut.context.annotation.Context;
 import java.util.Objects;
 
@@ -20,10 +20,15 @@ import java.util.Objects;
 class RegistrationReceivers {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    RegistrationReceivers(Informers informers, ControllerSettings settings, RegistrationQueue queue) {
-        this.receivers = informers.start(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.GROUP,
-                HookrelayApi.RECEIVERS, null, settings.getResyncPeriod(), false);
-        receivers.addEventHandler(new Changes(queue));
+    RegistrationReceivers(Informers informers) {
+        this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
+    }
+
+    void feed(WorkQueue<Request> queue) {
+        receivers.watch(queue, watch -> watch.withOnAddFilter(RegistrationReceivers::needsWork)
+                .withOnUpdateFilter((before, after) -> changed(before, after) && needsWork(after))
+                // the finalizer held it until its webhook was deleted
+                .withOnDeleteFilter((receiver, finalStateUnknown) -> false));
     }
 
     KubeCache<V1alpha1Receiver> cache() {
@@ -39,28 +44,11 @@ class RegistrationReceivers {
         return status == null ? null : status.getUrl();
     }
 
-    private record Changes(RegistrationQueue queue) implements ResourceEventHandler<V1alpha1Receiver> {
-        @Override
-        public void onAdd(V1alpha1Receiver receiver) {
-            if (needsWork(receiver)) {
-                queue.add(receiver);
-            }
-        }
-
-        @Override
-        public void onUpdate(V1alpha1Receiver before, V1alpha1Receiver after) {
-            boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
-            if (resync
-                    || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                    || !Objects.equals(url(before), url(after))
-                    || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())) {
-                onAdd(after);
-            }
-        }
-
-        @Override
-        public void onDelete(V1alpha1Receiver receiver, boolean finalStateUnknown) {
-            // the finalizer held it until its webhook was deleted
-        }
+    private static boolean changed(V1alpha1Receiver before, V1alpha1Receiver after) {
+        boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        return resync
+                || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+                || !Objects.equals(url(before), url(after))
+                || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp());
     }
 }

@@ -3,21 +3,23 @@ package dev.hookrelay.controller.relay;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Relay;
 import dev.hookrelay.api.V1alpha1RelayList;
-import dev.hookrelay.controller.kube.AnyChange;
-import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.Informers;
 import dev.hookrelay.controller.kube.KubeCache;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.WorkQueue;
 import io.micronaut.context.annotation.Context;
 
-/** The informer cache of Relays, started on every replica; any change queues the Relay. */
+/** The informer cache of Relays, started on every replica; any change queues the Relay once fed a queue. */
 @Context
 class RelayCache {
     private final KubeCache<V1alpha1Relay> relays;
 
-    RelayCache(Informers informers, ControllerSettings settings, RelayQueue queue) {
-        this.relays = informers.start(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.GROUP,
-                HookrelayApi.RELAYS, null, settings.getResyncPeriod(), false);
-        relays.addEventHandler(AnyChange.of(queue::add));
+    RelayCache(Informers informers) {
+        this.relays = informers.hookrelay(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.RELAYS);
+    }
+
+    void feed(WorkQueue<Request> queue) {
+        relays.watch(queue, watch -> watch);
     }
 
     KubeCache<V1alpha1Relay> cache() {

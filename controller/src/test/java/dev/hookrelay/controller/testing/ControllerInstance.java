@@ -1,7 +1,6 @@
 package dev.hookrelay.controller.testing;
 
 import dev.hookrelay.controller.kube.ProcessExit;
-import dev.hookrelay.controller.receiver.ReceiverController;
 import dev.hookrelay.testing.ControlPlane;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
@@ -43,10 +42,6 @@ public final class ControllerInstance implements AutoCloseable {
         properties.put("kubernetes.client.namespace", namespace);
         properties.putAll(extra);
         return new ControllerInstance(properties);
-    }
-
-    public long reconciled() {
-        return context.getBean(ReceiverController.class).reconciled();
     }
 
     public List<String> writes() {
