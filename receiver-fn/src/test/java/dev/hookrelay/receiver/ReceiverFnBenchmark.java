@@ -16,10 +16,12 @@ import java.util.List;
  *   the floor of a synchronous receiver ({@link SynchronousFloor}), with every 2xx checked against
  *   the Receiver's eventCount;</li>
  *   <li>resident memory idle and under 64 connections, round 1's JVM options against the image's;</li>
- *   <li>cold start, process start to first recorded delivery, and where that time goes.</li>
+ *   <li>cold start, process start to first recorded delivery, and where that time goes;</li>
+ *   <li>one Receiver served by 1 and by 3 function processes under the same load.</li>
  * </ol>
  * Run: {@code mvn -q -pl receiver-fn -am -DskipTests -Pbenchmark verify}
- * ({@code -Dlevels=1,8,64,256 -Dlevel.seconds=5 -Dcoldstart.runs=10}); needs wrk on the PATH.
+ * ({@code -Dlevels=1,8,64,256 -Dlevel.seconds=5 -Dcoldstart.runs=10}; {@code -Dparts=floor,footprint,coldstart,replicas}
+ * picks parts); needs wrk on the PATH.
  */
 public final class ReceiverFnBenchmark {
     /** What the round-1 image ran with, for the footprint comparison. */
@@ -41,6 +43,7 @@ public final class ReceiverFnBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("level.seconds", 5);
         int coldRuns = Integer.getInteger("coldstart.runs", 10);
+        List<String> parts = List.of(System.getProperty("parts", "floor,footprint,coldstart,replicas").split(","));
         if (!Wrk.installed()) {
             throw new IllegalStateException("the benchmark drives load with wrk, which is not on the PATH: apt-get install wrk");
         }
@@ -57,11 +60,21 @@ public final class ReceiverFnBenchmark {
                     Runtime.getRuntime().availableProcessors(), loadAverage(), Arrays.toString(levels), seconds,
                     ShippedJvm.describe(shippedOptions), ShippedJvm.CONTAINER);
             ShippedJvm shipped = ShippedJvm.train("image", shippedOptions, workDir);
-            benchmark.againstFloor(shipped, levels, seconds);
-            ShippedJvm round1 = ShippedJvm.train("round 1",
-                    ShippedJvm.optionsFile(workDir, "round-1", ROUND_1_OPTIONS), workDir);
-            benchmark.footprint(List.of(round1, shipped), Math.max(seconds, 5));
-            new ColdStart(plane, workDir, benchmark::newReceiver).report(shipped, coldRuns);
+            if (parts.contains("floor")) {
+                benchmark.againstFloor(shipped, levels, seconds);
+            }
+            if (parts.contains("footprint")) {
+                ShippedJvm round1 = ShippedJvm.train("round 1",
+                        ShippedJvm.optionsFile(workDir, "round-1", ROUND_1_OPTIONS), workDir);
+                benchmark.footprint(List.of(round1, shipped), Math.max(seconds, 5));
+            }
+            if (parts.contains("coldstart")) {
+                new ColdStart(plane, workDir, benchmark::newReceiver).report(shipped, coldRuns);
+            }
+            if (parts.contains("replicas")) {
+                new SeveralReplicas(plane, workDir, benchmark::newReceiver).report(shipped, List.of(1, 3), 64,
+                        Math.max(seconds, 5));
+            }
             System.out.printf("load average at the end: %s; logs in %s%n", loadAverage(), workDir);
         }
     }
