@@ -43,7 +43,7 @@ class ReceiverEvents {
     private final Throttle<Recorded> recorded;
     private final Throttle<Rejected> rejected;
     private final String rejectionInterval;
-    private volatile ReceiverState receiver;
+    private volatile ReceiverState.Identity receiver;
 
     ReceiverEvents(BeanProvider<ApiServer> apiServer,
                    @Value("${hookrelay.events.interval:1s}") Duration interval,
@@ -55,7 +55,7 @@ class ReceiverEvents {
     }
 
     /** After a write: the Receiver as written, the deliveries it counted, the rejections it carried. */
-    void written(ReceiverState written, StatusMerge merge) {
+    void written(ReceiverState.Identity written, StatusMerge merge) {
         receiver = written;
         if (merge.writesEvents()) {
             recorded.add(summary -> summary.add(merge.fresh()));
@@ -84,7 +84,7 @@ class ReceiverEvents {
     }
 
     private void emit(String type, String reason, String message, long count) {
-        ReceiverState involved = receiver;
+        ReceiverState.Identity involved = receiver;
         try {
             apiServer.get().post("/api/v1/namespaces/" + involved.namespace() + "/events",
                     event(involved, type, reason, DeliveryFields.text(message, 1024), count));
@@ -96,7 +96,7 @@ class ReceiverEvents {
     }
 
     /** A core/v1 Event about the Receiver, as {@code kubectl describe} lists it. */
-    private static byte[] event(ReceiverState involved, String type, String reason, String message, long count) {
+    private static byte[] event(ReceiverState.Identity involved, String type, String reason, String message, long count) {
         String now = ReceiverJson.time(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = ReceiverJson.JSON.createGenerator(bytes)) {

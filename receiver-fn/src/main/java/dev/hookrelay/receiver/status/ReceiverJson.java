@@ -24,10 +24,30 @@ final class ReceiverJson {
     private ReceiverJson() {
     }
 
+    /**
+     * Only the metadata of a Receiver the API server returned, which it writes before spec and
+     * status: the rest is not even tokenised.
+     */
+    static ReceiverState.Identity readMetadata(byte[] receiver) {
+        try (JsonParser json = JSON.createParser(receiver)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                if (json.nextToken() == JsonToken.START_OBJECT && field.equals("metadata")) {
+                    return metadata(json);
+                }
+                json.skipChildren();
+            }
+            throw new IOException("no metadata");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the API server's answer is not a Receiver", e);
+        }
+    }
+
     static ReceiverState read(byte[] receiver) {
         try (JsonParser json = JSON.createParser(receiver)) {
             expect(json.nextToken(), JsonToken.START_OBJECT);
-            String name = null, namespace = null, uid = null, resourceVersion = null;
+            ReceiverState.Identity identity = null;
             boolean hasStatus = false;
             long eventCount = 0, rejectedCount = 0;
             V1alpha1Rejection lastRejection = null;
@@ -36,17 +56,7 @@ final class ReceiverJson {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
-                    while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = json.currentName();
-                        json.nextToken();
-                        switch (key) {
-                            case "name" -> name = json.getValueAsString();
-                            case "namespace" -> namespace = json.getValueAsString();
-                            case "uid" -> uid = json.getValueAsString();
-                            case "resourceVersion" -> resourceVersion = json.getValueAsString();
-                            default -> json.skipChildren();
-                        }
-                    }
+                    identity = metadata(json);
                 } else if (field.equals("status") && value == JsonToken.START_OBJECT) {
                     hasStatus = true;
                     while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -64,11 +74,29 @@ final class ReceiverJson {
                     json.skipChildren();
                 }
             }
-            return new ReceiverState(name, namespace, uid, resourceVersion, hasStatus, eventCount, rejectedCount,
-                    lastRejection, recent);
+            if (identity == null) {
+                throw new IOException("no metadata");
+            }
+            return new ReceiverState(identity, hasStatus, eventCount, rejectedCount, lastRejection, recent);
         } catch (IOException e) {
             throw new UncheckedIOException("the API server's answer is not a Receiver", e);
         }
+    }
+
+    private static ReceiverState.Identity metadata(JsonParser json) throws IOException {
+        String name = null, namespace = null, uid = null, resourceVersion = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            json.nextToken();
+            switch (key) {
+                case "name" -> name = json.getValueAsString();
+                case "namespace" -> namespace = json.getValueAsString();
+                case "uid" -> uid = json.getValueAsString();
+                case "resourceVersion" -> resourceVersion = json.getValueAsString();
+                default -> json.skipChildren();
+            }
+        }
+        return new ReceiverState.Identity(name, namespace, uid, resourceVersion);
     }
 
     static void write(JsonGenerator json, V1alpha1ReceivedEvent event) throws IOException {

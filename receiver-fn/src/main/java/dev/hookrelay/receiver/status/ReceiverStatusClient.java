@@ -34,10 +34,13 @@ class ReceiverStatusClient {
         }
     }
 
-    /** Applies a JSON Patch ({@link StatusPatch}) to the status and returns the Receiver as written. */
-    ReceiverState patch(byte[] operations) throws ApiCallException {
+    /**
+     * Applies a JSON Patch ({@link StatusPatch}) to the status and returns the identity of the
+     * Receiver as written; its status the caller knows ({@link ReceiverState#after}).
+     */
+    ReceiverState.Identity patch(byte[] operations) throws ApiCallException {
         try {
-            ReceiverState written = ReceiverJson.read(api.patch(path, StatusPatch.CONTENT_TYPE, operations));
+            ReceiverState.Identity written = ReceiverJson.readMetadata(api.patch(path, StatusPatch.CONTENT_TYPE, operations));
             metrics.request("PATCH", 200);
             metrics.wrote();
             return written;

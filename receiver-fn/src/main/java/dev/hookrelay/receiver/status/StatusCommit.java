@@ -79,9 +79,10 @@ final class StatusCommit {
                 break;
             }
             try {
-                current = client.patch(patches.of(current, merge));
+                ReceiverState.Identity written = client.patch(patches.of(current, merge));
+                current = current.after(merge, written, settings.recentEvents());
                 complete(open, merge);
-                events.written(current, merge);
+                events.written(written, merge);
                 break;
             } catch (ApiCallException e) {
                 current = null;

@@ -33,7 +33,7 @@ final class StatusPatch {
                     && (!merge.writesEvents() || current.eventCount() > 0)
                     && (!merge.writesRejections() || current.rejectedCount() > 0);
             if (!countersPresent) {
-                start(ops, "test", "/metadata/resourceVersion").writeStringField("value", current.resourceVersion());
+                start(ops, "test", "/metadata/resourceVersion").writeStringField("value", current.identity().resourceVersion());
                 ops.writeEndObject();
             } else {
                 if (merge.writesEvents()) {

@@ -20,7 +20,7 @@ class ReceiverJsonTest {
         V1alpha1ReceivedEvent event = new V1alpha1ReceivedEvent().id("d-1").type("push").provider("github")
                 .receivedAt(OffsetDateTime.parse("2026-11-30T12:00:00.123456789+01:00")).repository("acme/app")
                 .ref("refs/heads/main").revision("abc").sender("octo").action("opened");
-        ReceiverState empty = new ReceiverState("r", "ns", "uid", "7", true, 0, 0, null, List.of());
+        ReceiverState empty = new ReceiverState(new ReceiverState.Identity("r", "ns", "uid", "7"), true, 0, 0, null, List.of());
         String patch = new String(new StatusPatch(20).of(empty, StatusMerge.apply(empty, List.of(event),
                 Rejections.Tally.empty())), StandardCharsets.UTF_8);
         String recent = JsonParser.parseString(patch).getAsJsonArray().asList().stream().map(JsonElement::getAsJsonObject)
@@ -33,8 +33,12 @@ class ReceiverJsonTest {
                 "status":{"conditions":[{"type":"Ready","status":"True"}],"eventCount":1,"recentEvents":%s,\
                 "handledEventCount":1}}""".formatted(recent)).getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(List.of("r", "ns", "u-1", "8", 1L), List.of(read.name(), read.namespace(), read.uid(),
-                read.resourceVersion(), read.eventCount()));
+        assertEquals(new ReceiverState.Identity("r", "ns", "u-1", "8"), read.identity());
+        assertEquals(1, read.eventCount());
+        assertEquals(read.identity(), ReceiverJson.readMetadata(("""
+                {"apiVersion":"hookrelay.dev/v1alpha1","kind":"Receiver","metadata":{"name":"r","namespace":"ns",\
+                "uid":"u-1","resourceVersion":"8","managedFields":[{"manager":"x"}]},"status":{this is never read""")
+                .getBytes(StandardCharsets.UTF_8)));
         assertEquals(StatusMerge.Outcome.RECORDED_EARLIER,
                 StatusMerge.apply(read, List.of(event), Rejections.Tally.empty()).outcome(0));
         assertEquals("acme/app opened octo abc", String.join(" ", read.recentEvents().get(0).getRepository(),

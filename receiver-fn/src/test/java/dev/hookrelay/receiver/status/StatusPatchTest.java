@@ -48,8 +48,22 @@ class StatusPatchTest {
                 "add /status/recentEvents [first-0]"), describe(parse(patches.of(current, merge))));
     }
 
+    @Test
+    void afterAWriteTheStateHoldsWhatThePatchMadeOfTheStatus() {
+        ReceiverState current = receiver(true, 57, events("old", LIMIT));
+        StatusMerge merge = StatusMerge.apply(current, events("new", 2), Rejections.Tally.empty());
+
+        ReceiverState after = current.after(merge, new ReceiverState.Identity("r", "ns", "uid", "43"), LIMIT);
+
+        assertEquals(59, after.eventCount());
+        assertEquals("43", after.identity().resourceVersion());
+        List<String> expected = new ArrayList<>(List.of("new-1", "new-0"));
+        IntStream.range(0, LIMIT - 2).forEach(i -> expected.add("old-" + i));
+        assertEquals(expected, after.recentEvents().stream().map(V1alpha1ReceivedEvent::getId).toList());
+    }
+
     private static ReceiverState receiver(boolean hasStatus, long eventCount, List<V1alpha1ReceivedEvent> recent) {
-        return new ReceiverState("r", "ns", "uid", "42", hasStatus, eventCount, 0, null, recent);
+        return new ReceiverState(new ReceiverState.Identity("r", "ns", "uid", "42"), hasStatus, eventCount, 0, null, recent);
     }
 
     private static JsonArray parse(byte[] patch) {
