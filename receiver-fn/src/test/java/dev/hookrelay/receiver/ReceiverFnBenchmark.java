@@ -94,6 +94,8 @@ public final class ReceiverFnBenchmark {
             for (int connections : levels) {
                 long countedBefore = receiver.settledEventCount(plane);
                 double writesBefore = function.scrape("hookrelay_status_writes_total");
+                double commitSecondsBefore = function.scrape("hookrelay_status_commit_seconds_sum");
+                double commitsBefore = function.scrape("hookrelay_status_commit_seconds_count");
                 double functionCpu = ProcessCpu.seconds(function.process.pid());
                 double planeCpu = ProcessCpu.seconds(controlPlane);
                 Wrk.Result hookrelay = receiver.load(function, workDir, "c" + connections, connections, seconds);
@@ -101,6 +103,8 @@ public final class ReceiverFnBenchmark {
                 planeCpu = ProcessCpu.seconds(controlPlane) - planeCpu;
                 long counted = receiver.settledEventCount(plane) - countedBefore;
                 double writes = function.scrape("hookrelay_status_writes_total") - writesBefore;
+                double commitMillis = 1000 * (function.scrape("hookrelay_status_commit_seconds_sum") - commitSecondsBefore)
+                        / Math.max(1, function.scrape("hookrelay_status_commit_seconds_count") - commitsBefore);
 
                 double floorCpu = ProcessCpu.seconds(controlPlane);
                 Wrk.Result baseline = floor.load("c" + connections, connections, seconds);
@@ -112,7 +116,8 @@ public final class ReceiverFnBenchmark {
                         hookrelay.okPerSecond(), hookrelay.p50Millis(), hookrelay.p99Millis(),
                         "%.2f (function %.2f + apiserver/etcd %.2f)".formatted((functionCpu + planeCpu) * perKilo,
                                 functionCpu * perKilo, planeCpu * perKilo),
-                        answers(hookrelay, counted, connections, writes));
+                        answers(hookrelay, counted, connections, writes)
+                                + "; status write (batch taken -> committed) mean %.2f ms".formatted(commitMillis));
                 System.out.printf("%5s  %-9s %8.0f %9.2f %9.2f  %-44s %d 2xx, %d non-2xx, %d socket errors%n", "",
                         "floor", baseline.okPerSecond(), baseline.p50Millis(), baseline.p99Millis(),
                         "%.2f (apiserver/etcd)".formatted(floorCpu * floorPerKilo), baseline.ok(), baseline.non2xx(),
