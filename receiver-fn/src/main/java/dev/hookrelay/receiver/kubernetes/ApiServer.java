@@ -23,13 +23,14 @@ import javax.net.ssl.TrustManagerFactory;
 public final class ApiServer {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final URI server;
+    /** The server's URL without a trailing slash; it may carry a path prefix (a proxied API server). */
+    private final String server;
     private final BearerToken token;
     private final Duration readTimeout;
     private final HttpClient http;
 
     ApiServer(ApiServerConfig config, Duration readTimeout) {
-        this.server = config.server();
+        this.server = config.server().toString();
         this.token = config.token();
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder()
@@ -58,7 +59,7 @@ public final class ApiServer {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(server.resolve(path)).timeout(readTimeout)
+        return HttpRequest.newBuilder(URI.create(server + path)).timeout(readTimeout)
                 .header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json");
     }
@@ -103,6 +104,6 @@ public final class ApiServer {
 
     @Override
     public String toString() {
-        return server.toString();
+        return server;
     }
 }
