@@ -15,23 +15,18 @@ import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 import io.kubernetes.client.util.PatchUtils;
 import dev.hookrelay.receiver.kubernetes.ApiServer;
+import dev.hookrelay.receiver.kubernetes.TrustedAuthorities;
 import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What the function's three kinds of API calls cost in a fresh JVM: with the function's own
@@ -163,7 +158,7 @@ public final class ApiClientStartup {
             this.server = field(text, "server: (\\S+)");
             this.token = field(text, "token: (\\S+)");
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10))
-                    .sslContext(trusting(Base64.getDecoder().decode(field(text, "certificate-authority-data: (\\S+)"))))
+                    .sslContext(TrustedAuthorities.tls(Base64.getDecoder().decode(field(text, "certificate-authority-data: (\\S+)"))))
                     .build();
             this.namespace = namespace;
             this.name = name;
@@ -220,20 +215,6 @@ public final class ApiClientStartup {
                 throw new IllegalStateException("API server answered " + response.statusCode());
             }
             return response.body();
-        }
-
-        private static SSLContext trusting(byte[] pem) throws Exception {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
-                store.setCertificateEntry("ca-" + i++, cert);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
         }
 
         private static String field(String text, String regex) {

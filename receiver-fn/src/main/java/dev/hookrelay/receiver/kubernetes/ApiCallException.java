@@ -1,7 +1,5 @@
 package dev.hookrelay.receiver.kubernetes;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A call to the API server that did not succeed: either its answer (a status code and the
  * API server's Status body), or no answer at all ({@link #code()} 0, the cause says why).
@@ -30,9 +28,5 @@ public final class ApiCallException extends Exception {
     /** The answer's body, usually a metav1.Status; empty when no answer came. */
     public byte[] body() {
         return body.clone();
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

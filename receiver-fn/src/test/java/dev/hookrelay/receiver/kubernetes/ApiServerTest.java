@@ -48,7 +48,8 @@ class ApiServerTest {
         ApiCallException forbidden = assertThrows(ApiCallException.class,
                 () -> api.get("/api/v1/namespaces/" + namespace.name() + "/secrets"));
         assertEquals(403, forbidden.code());
-        assertTrue(forbidden.bodyText().contains("\"reason\":\"Forbidden\""), forbidden.bodyText());
+        String status = new String(forbidden.body(), StandardCharsets.UTF_8);
+        assertTrue(status.contains("\"reason\":\"Forbidden\""), status);
     }
 
     @Test
