@@ -5,12 +5,12 @@
 # real one does, so the training takes the path of a real first delivery: certificate check,
 # TLS handshake, status read, a committed PATCH answered 200, an Event created.
 #   train-aot-cache.sh APP_DIR CACHE_FILE TRAINING_CLASSES_DIR JVM_OPTIONS_FILE
-# JAVA (default: java on the PATH) picks the JVM; FUNCTION_PORT and API_PORT the loopback ports.
+# JAVA (default: java on the PATH) picks the JVM; FUNCTION_PORT, METRICS_PORT and API_PORT the loopback ports.
 set -euo pipefail
 app=$1 cache=$2 training=$3 options=$4
 java=${JAVA:-$(command -v java)}
 keytool=$(dirname "$java")/keytool
-port=${FUNCTION_PORT:-18080} api_port=${API_PORT:-18443}
+port=${FUNCTION_PORT:-18080} metrics_port=${METRICS_PORT:-9090} api_port=${API_PORT:-18443}
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -44,6 +44,7 @@ current-context: training
 KUBECONFIG
 export HOOKRELAY_RECEIVER_NAME=training HOOKRELAY_RECEIVER_NAMESPACE=training HOOKRELAY_RECEIVER_TYPE=github
 export HOOKRELAY_TOKEN_FILE="$work/token" HOOKRELAY_KUBECONFIG="$work/kubeconfig" MICRONAUT_SERVER_PORT=$port
+export HOOKRELAY_METRICS_PORT=$metrics_port
 
 "$java" @"$options" -XX:AOTCacheOutput="$cache" -jar "$app/hookrelay-receiver-fn.jar" &
 function_pid=$!

@@ -8,6 +8,9 @@ import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.ControlPlaneExtension;
 import dev.hookrelay.testing.TcpProxy;
 import dev.hookrelay.testing.TestNamespace;
+import dev.hookrelay.testing.Eventually;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,6 +54,8 @@ class AmbiguousCommitTest {
                      new V1alpha1ReceiverSpec().type("generic"), Map.of("hookrelay.kubernetes.read-timeout", readTimeout),
                      proxy::kubeconfig)) {
             assertEquals(200, post(function, "warm-up").statusCode());
+            // the Event's own connection is open before an answer is lost: the answer lost is the status write's
+            Eventually.await("the warm-up's Event", Duration.ofSeconds(30), () -> hasEvent(plane, namespace.name(), function.name));
 
             proxy.loseNextAnswer(hold, down);
             HttpResponse<String> lost = post(function, id);
@@ -64,6 +69,15 @@ class AmbiguousCommitTest {
                 assertTrue(redelivered.body().contains("\"status\":\"duplicate\""), redelivered.body());
                 assertEquals(2, function.eventCount());
             }
+        }
+    }
+
+    private static boolean hasEvent(ControlPlane plane, String namespace, String receiver) {
+        try {
+            return new CoreV1Api(plane.adminClient()).listNamespacedEvent(namespace).execute().getItems().stream()
+                    .anyMatch(e -> e.getInvolvedObject().getName().equals(receiver));
+        } catch (ApiException e) {
+            return false;
         }
     }
 

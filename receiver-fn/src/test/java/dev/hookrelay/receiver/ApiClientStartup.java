@@ -11,30 +11,30 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
 import io.kubernetes.client.util.PatchUtils;
-import java.io.ByteArrayInputStream;
+import dev.hookrelay.receiver.kubernetes.ApiServer;
+import dev.hookrelay.receiver.kubernetes.TrustedAuthorities;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
- * What the function's three kinds of API calls cost in a fresh JVM, with client-java (what the
- * function uses) or with the JDK's own HTTP client and Jackson's streaming parser (a leaner
- * client): set-up, the first GET of the status (TCP, TLS handshake, request), a second GET,
- * a merge PATCH of the status, and creating an Event. Prints one line of milliseconds.
- *   java -cp ... ApiClientStartup client-java|jdk KUBECONFIG NAMESPACE NAME
+ * What the function's three kinds of API calls cost in a fresh JVM: with the function's own
+ * client ({@link ApiServer}: the JDK's HTTP client over HTTP/1.1), with the JDK's client over
+ * HTTP/2, or with client-java (what the function used before): set-up, the first GET of the
+ * status (TCP, TLS handshake, request), a second GET, a merge PATCH of the status, and creating
+ * an Event. Prints one line of milliseconds.
+ *   java -cp ... ApiClientStartup function|jdk-http2|client-java KUBECONFIG NAMESPACE NAME
  */
 public final class ApiClientStartup {
     private ApiClientStartup() {
@@ -45,8 +45,11 @@ public final class ApiClientStartup {
         Path kubeconfig = Path.of(args[1]);
         String namespace = args[2];
         String name = args[3];
-        Calls calls = args[0].equals("jdk") ? new JdkCalls(kubeconfig, namespace, name)
-                : new ClientJavaCalls(kubeconfig, namespace, name);
+        Calls calls = switch (args[0]) {
+            case "function" -> new FunctionCalls(kubeconfig, namespace, name);
+            case "jdk-http2" -> new JdkCalls(kubeconfig, namespace, name);
+            default -> new ClientJavaCalls(kubeconfig, namespace, name);
+        };
         long setUp = System.nanoTime();
         calls.getStatus();
         long firstGet = System.nanoTime();
@@ -70,15 +73,50 @@ public final class ApiClientStartup {
         void createEvent() throws Exception;
     }
 
-    /** client-java, built exactly as the function builds it. */
+    /** The function's own client, as the function builds it. */
+    private static final class FunctionCalls implements Calls {
+        private final ApiServer api;
+        private final String events;
+        private final String status;
+        private final String event;
+
+        FunctionCalls(Path kubeconfig, String namespace, String name) {
+            this.api = ApiServer.connect(kubeconfig.toString(), Duration.ofSeconds(10));
+            this.status = "/apis/" + HookrelayApi.GROUP + "/" + HookrelayApi.VERSION + "/namespaces/" + namespace + "/"
+                    + HookrelayApi.RECEIVERS + "/" + name + "/status";
+            this.events = "/api/v1/namespaces/" + namespace + "/events";
+            this.event = JdkCalls.event(namespace, name);
+        }
+
+        @Override
+        public void getStatus() throws Exception {
+            JdkCalls.readResourceVersion(api.get(status));
+        }
+
+        @Override
+        public void patchStatus() throws Exception {
+            api.patch(status, "application/merge-patch+json", "{\"status\":{\"eventCount\":1}}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void createEvent() throws Exception {
+            api.post(events, event.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** client-java 22 as the function built it before: ClientBuilder from the kubeconfig, OkHttp timeouts. */
     private static final class ClientJavaCalls implements Calls {
         private final ApiClient client;
         private final CustomObjectsApi api;
         private final String namespace;
         private final String name;
 
-        ClientJavaCalls(Path kubeconfig, String namespace, String name) {
-            this.client = new KubernetesClientFactory().apiClient(kubeconfig.toString(), java.time.Duration.ofSeconds(10));
+        ClientJavaCalls(Path kubeconfig, String namespace, String name) throws Exception {
+            try (var reader = Files.newBufferedReader(kubeconfig)) {
+                this.client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
+            }
+            client.setHttpClient(client.getHttpClient().newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    .readTimeout(Duration.ofSeconds(10)).build());
             this.api = new CustomObjectsApi(client);
             this.namespace = namespace;
             this.name = name;
@@ -107,7 +145,7 @@ public final class ApiClientStartup {
         }
     }
 
-    /** The JDK's HTTP client: the bearer token and CA of the kubeconfig, JSON read by streaming. */
+    /** The JDK's HTTP client over HTTP/2: the bearer token and CA of the kubeconfig, JSON read by streaming. */
     private static final class JdkCalls implements Calls {
         private final HttpClient http;
         private final String server;
@@ -119,8 +157,8 @@ public final class ApiClientStartup {
             String text = Files.readString(kubeconfig);
             this.server = field(text, "server: (\\S+)");
             this.token = field(text, "token: (\\S+)");
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                    .sslContext(trusting(Base64.getDecoder().decode(field(text, "certificate-authority-data: (\\S+)"))))
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10))
+                    .sslContext(TrustedAuthorities.tls(Base64.getDecoder().decode(field(text, "certificate-authority-data: (\\S+)"))))
                     .build();
             this.namespace = namespace;
             this.name = name;
@@ -128,7 +166,10 @@ public final class ApiClientStartup {
 
         @Override
         public void getStatus() throws Exception {
-            byte[] body = send(request(statusPath()).GET());
+            readResourceVersion(send(request(statusPath()).GET()));
+        }
+
+        static void readResourceVersion(byte[] body) throws Exception {
             try (JsonParser parser = new JsonFactory().createParser(body)) {
                 while (parser.nextToken() != null) {
                     if (parser.currentToken() == JsonToken.FIELD_NAME && "resourceVersion".equals(parser.currentName())) {
@@ -148,10 +189,14 @@ public final class ApiClientStartup {
         @Override
         public void createEvent() throws Exception {
             send(request("/api/v1/namespaces/" + namespace + "/events").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"metadata":{"generateName":"%s.","namespace":"%s"},"involvedObject":{"kind":"Receiver",\
-                            "name":"%s","namespace":"%s"},"reason":"Probe","message":"probe","type":"Normal"}"""
-                            .formatted(name, namespace, name, namespace))));
+                    .POST(HttpRequest.BodyPublishers.ofString(event(namespace, name))));
+        }
+
+        static String event(String namespace, String name) {
+            return """
+                    {"metadata":{"generateName":"%s.","namespace":"%s"},"involvedObject":{"kind":"Receiver",\
+                    "name":"%s","namespace":"%s"},"reason":"Probe","message":"probe","type":"Normal"}"""
+                    .formatted(name, namespace, name, namespace);
         }
 
         private String statusPath() {
@@ -170,20 +215,6 @@ public final class ApiClientStartup {
                 throw new IllegalStateException("API server answered " + response.statusCode());
             }
             return response.body();
-        }
-
-        private static SSLContext trusting(byte[] pem) throws Exception {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
-                store.setCertificateEntry("ca-" + i++, cert);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
         }
 
         private static String field(String text, String regex) {

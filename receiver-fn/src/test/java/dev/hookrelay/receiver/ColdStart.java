@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * (context and server bind, from its "Startup completed" line), and the wait after the bind for
  * the status write, whose Kubernetes client the function builds on its writer thread while the
  * context starts. The client's parts are timed again in fresh JVMs by {@link ApiClientStartup},
- * for client-java and for the JDK's HTTP client.
+ * for the function's client (JDK HttpClient, HTTP/1.1), the JDK's client over HTTP/2, and client-java.
  */
 final class ColdStart {
     private static final Pattern MICRONAUT = Pattern.compile("Startup completed in (\\d+)ms");
@@ -102,25 +102,34 @@ final class ColdStart {
     private void probeClients(ShippedJvm jvm) throws Exception {
         ProcessReceiver receiver = receivers.call();
         List<String> options = jvm.options().stream().filter(o -> !o.startsWith("-XX:AOT")).toList();
-        System.out.printf("  the function's three API calls in a fresh JVM (JDK 25, image options, no AOT cache), medians of %d:%n",
+        System.out.printf("  the function's three API calls in a fresh JVM (JDK 25, image options, no AOT cache), medians of %d rounds, the clients in turn after one untimed probe:%n",
                 PROBE_RUNS);
-        System.out.printf("    %-34s %8s %14s %11s %8s %8s%n", "client", "set-up", "1st GET (TLS)", "2nd GET", "PATCH",
+        System.out.printf("    %-42s %8s %14s %11s %8s %8s%n", "client", "set-up", "1st GET (TLS)", "2nd GET", "PATCH",
                 "Event");
-        for (String mode : List.of("client-java", "jdk")) {
-            Map<String, double[]> phases = new LinkedHashMap<>();
-            for (int run = 0; run < PROBE_RUNS; run++) {
+        // one probe of each client in turn, round after round, so that none pays alone for a cold page cache
+        List<String> modes = List.of("function", "jdk-http2", "client-java");
+        Map<String, double[][]> phases = new LinkedHashMap<>();
+        probe(jvm, options, "function", receiver);
+        for (int run = 0; run < PROBE_RUNS; run++) {
+            for (String mode : modes) {
                 Matcher m = PROBE.matcher(probe(jvm, options, mode, receiver));
                 if (!m.find()) {
                     throw new IllegalStateException("ApiClientStartup printed no result");
                 }
                 for (int g = 1; g <= 5; g++) {
-                    phases.computeIfAbsent("p" + g, k -> new double[PROBE_RUNS])[run] = Double.parseDouble(m.group(g));
+                    phases.computeIfAbsent(mode, k -> new double[5][PROBE_RUNS])[g - 1][run] = Double.parseDouble(m.group(g));
                 }
             }
-            System.out.printf("    %-34s %8.0f %14.0f %11.1f %8.1f %8.1f%n",
-                    mode.equals("jdk") ? "JDK HttpClient + Jackson streaming" : "client-java 22 (the function's)",
-                    median(phases.get("p1")), median(phases.get("p2")), median(phases.get("p3")),
-                    median(phases.get("p4")), median(phases.get("p5")));
+        }
+        for (String mode : modes) {
+            double[][] p = phases.get(mode);
+            System.out.printf("    %-42s %8.0f %14.0f %11.1f %8.1f %8.1f%n",
+                    switch (mode) {
+                        case "function" -> "the function's (JDK HttpClient, HTTP/1.1)";
+                        case "jdk-http2" -> "JDK HttpClient over HTTP/2";
+                        default -> "client-java 22";
+                    },
+                    median(p[0]), median(p[1]), median(p[2]), median(p[3]), median(p[4]));
         }
     }
 

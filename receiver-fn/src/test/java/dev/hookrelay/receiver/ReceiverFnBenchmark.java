@@ -16,10 +16,12 @@ import java.util.List;
  *   the floor of a synchronous receiver ({@link SynchronousFloor}), with every 2xx checked against
  *   the Receiver's eventCount;</li>
  *   <li>resident memory idle and under 64 connections, round 1's JVM options against the image's;</li>
- *   <li>cold start, process start to first recorded delivery, and where that time goes.</li>
+ *   <li>cold start, process start to first recorded delivery, and where that time goes;</li>
+ *   <li>one Receiver served by 1 and by 3 function processes under the same load.</li>
  * </ol>
  * Run: {@code mvn -q -pl receiver-fn -am -DskipTests -Pbenchmark verify}
- * ({@code -Dlevels=1,8,64,256 -Dlevel.seconds=5 -Dcoldstart.runs=10}); needs wrk on the PATH.
+ * ({@code -Dlevels=1,8,64,256 -Dlevel.seconds=5 -Dcoldstart.runs=10}; {@code -Dparts=floor,footprint,coldstart,replicas}
+ * picks parts); needs wrk on the PATH.
  */
 public final class ReceiverFnBenchmark {
     /** What the round-1 image ran with, for the footprint comparison. */
@@ -41,6 +43,7 @@ public final class ReceiverFnBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("level.seconds", 5);
         int coldRuns = Integer.getInteger("coldstart.runs", 10);
+        List<String> parts = List.of(System.getProperty("parts", "floor,footprint,coldstart,replicas").split(","));
         if (!Wrk.installed()) {
             throw new IllegalStateException("the benchmark drives load with wrk, which is not on the PATH: apt-get install wrk");
         }
@@ -57,11 +60,21 @@ public final class ReceiverFnBenchmark {
                     Runtime.getRuntime().availableProcessors(), loadAverage(), Arrays.toString(levels), seconds,
                     ShippedJvm.describe(shippedOptions), ShippedJvm.CONTAINER);
             ShippedJvm shipped = ShippedJvm.train("image", shippedOptions, workDir);
-            benchmark.againstFloor(shipped, levels, seconds);
-            ShippedJvm round1 = ShippedJvm.train("round 1",
-                    ShippedJvm.optionsFile(workDir, "round-1", ROUND_1_OPTIONS), workDir);
-            benchmark.footprint(List.of(round1, shipped), Math.max(seconds, 5));
-            new ColdStart(plane, workDir, benchmark::newReceiver).report(shipped, coldRuns);
+            if (parts.contains("floor")) {
+                benchmark.againstFloor(shipped, levels, seconds);
+            }
+            if (parts.contains("footprint")) {
+                ShippedJvm round1 = ShippedJvm.train("round 1",
+                        ShippedJvm.optionsFile(workDir, "round-1", ROUND_1_OPTIONS), workDir);
+                benchmark.footprint(List.of(round1, shipped), Math.max(seconds, 5));
+            }
+            if (parts.contains("coldstart")) {
+                new ColdStart(plane, workDir, benchmark::newReceiver).report(shipped, coldRuns);
+            }
+            if (parts.contains("replicas")) {
+                new SeveralReplicas(plane, workDir, benchmark::newReceiver).report(shipped, List.of(1, 3), 64,
+                        Math.max(seconds, 5));
+            }
             System.out.printf("load average at the end: %s; logs in %s%n", loadAverage(), workDir);
         }
     }
@@ -81,6 +94,8 @@ public final class ReceiverFnBenchmark {
             for (int connections : levels) {
                 long countedBefore = receiver.settledEventCount(plane);
                 double writesBefore = function.scrape("hookrelay_status_writes_total");
+                double commitSecondsBefore = function.scrape("hookrelay_status_commit_seconds_sum");
+                double commitsBefore = function.scrape("hookrelay_status_commit_seconds_count");
                 double functionCpu = ProcessCpu.seconds(function.process.pid());
                 double planeCpu = ProcessCpu.seconds(controlPlane);
                 Wrk.Result hookrelay = receiver.load(function, workDir, "c" + connections, connections, seconds);
@@ -88,6 +103,8 @@ public final class ReceiverFnBenchmark {
                 planeCpu = ProcessCpu.seconds(controlPlane) - planeCpu;
                 long counted = receiver.settledEventCount(plane) - countedBefore;
                 double writes = function.scrape("hookrelay_status_writes_total") - writesBefore;
+                double commitMillis = 1000 * (function.scrape("hookrelay_status_commit_seconds_sum") - commitSecondsBefore)
+                        / Math.max(1, function.scrape("hookrelay_status_commit_seconds_count") - commitsBefore);
 
                 double floorCpu = ProcessCpu.seconds(controlPlane);
                 Wrk.Result baseline = floor.load("c" + connections, connections, seconds);
@@ -99,7 +116,8 @@ public final class ReceiverFnBenchmark {
                         hookrelay.okPerSecond(), hookrelay.p50Millis(), hookrelay.p99Millis(),
                         "%.2f (function %.2f + apiserver/etcd %.2f)".formatted((functionCpu + planeCpu) * perKilo,
                                 functionCpu * perKilo, planeCpu * perKilo),
-                        answers(hookrelay, counted, connections, writes));
+                        answers(hookrelay, counted, connections, writes)
+                                + "; status write (batch taken -> committed) mean %.2f ms".formatted(commitMillis));
                 System.out.printf("%5s  %-9s %8.0f %9.2f %9.2f  %-44s %d 2xx, %d non-2xx, %d socket errors%n", "",
                         "floor", baseline.okPerSecond(), baseline.p50Millis(), baseline.p99Millis(),
                         "%.2f (apiserver/etcd)".formatted(floorCpu * floorPerKilo), baseline.ok(), baseline.non2xx(),

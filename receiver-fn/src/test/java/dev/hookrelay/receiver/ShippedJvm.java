@@ -32,6 +32,7 @@ record ShippedJvm(String label, Path javaHome, List<String> options) {
         training.environment().put("JAVA", JDK25.resolve("bin/java").toString());
         training.environment().put("FUNCTION_PORT", Integer.toString(FreePort.pick()));
         training.environment().put("API_PORT", Integer.toString(FreePort.pick()));
+        training.environment().put("METRICS_PORT", Integer.toString(FreePort.pick()));
         run(training, workDir.resolve("training.log"));
         // AOTMode=on: a cache the JVM cannot use fails the run instead of being measured without it
         List<String> options = new ArrayList<>(List.of("@" + optionsFile.toAbsolutePath(), "-XX:AOTCache=" + cache,

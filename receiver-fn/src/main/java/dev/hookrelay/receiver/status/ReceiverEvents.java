@@ -1,21 +1,21 @@
 package dev.hookrelay.receiver.status;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1Receiver;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
-import io.kubernetes.client.openapi.models.V1EventSource;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1ObjectReference;
+import dev.hookrelay.receiver.kubernetes.ApiCallException;
+import dev.hookrelay.receiver.kubernetes.ApiServer;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 class ReceiverEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverEvents.class);
 
-    private final BeanProvider<ApiClient> clients;
+    private final BeanProvider<ApiServer> apiServer;
     private final ScheduledExecutorService emitter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "receiver-events");
         thread.setDaemon(true);
@@ -43,23 +43,20 @@ class ReceiverEvents {
     private final Throttle<Recorded> recorded;
     private final Throttle<Rejected> rejected;
     private final String rejectionInterval;
-    private volatile V1ObjectReference receiver;
-    private CoreV1Api api;
+    private volatile ReceiverState.Identity receiver;
 
-    ReceiverEvents(BeanProvider<ApiClient> clients,
+    ReceiverEvents(BeanProvider<ApiServer> apiServer,
                    @Value("${hookrelay.events.interval:1s}") Duration interval,
                    @Value("${hookrelay.events.rejection-interval:1m}") Duration rejectionInterval) {
-        this.clients = clients;
+        this.apiServer = apiServer;
         this.recorded = new Throttle<>(emitter, interval, Recorded::new, this::emitRecorded);
         this.rejected = new Throttle<>(emitter, rejectionInterval, Rejected::new, this::emitRejected);
         this.rejectionInterval = Throttle.describe(rejectionInterval);
     }
 
     /** After a write: the Receiver as written, the deliveries it counted, the rejections it carried. */
-    void written(V1alpha1Receiver written, StatusMerge merge) {
-        receiver = new V1ObjectReference().apiVersion(HookrelayApi.API_VERSION).kind(V1alpha1Receiver.KIND)
-                .name(written.getMetadata().getName()).namespace(written.getMetadata().getNamespace())
-                .uid(written.getMetadata().getUid());
+    void written(ReceiverState.Identity written, StatusMerge merge) {
+        receiver = written;
         if (merge.writesEvents()) {
             recorded.add(summary -> summary.add(merge.fresh()));
         }
@@ -87,24 +84,50 @@ class ReceiverEvents {
     }
 
     private void emit(String type, String reason, String message, long count) {
-        V1ObjectReference involved = receiver;
-        OffsetDateTime now = OffsetDateTime.now();
-        CoreV1Event event = new CoreV1Event()
-                .metadata(new V1ObjectMeta().generateName(involved.getName() + ".").namespace(involved.getNamespace()))
-                .involvedObject(involved).type(type).reason(reason)
-                .message(DeliveryFields.text(message, 1024))
-                .source(new V1EventSource().component("hookrelay-receiver-fn"))
-                .firstTimestamp(now).lastTimestamp(now).count((int) Math.min(Integer.MAX_VALUE, count));
+        ReceiverState.Identity involved = receiver;
         try {
-            if (api == null) {
-                api = new CoreV1Api(clients.get());
-            }
-            api.createNamespacedEvent(involved.getNamespace(), event).execute();
-        } catch (ApiException e) {
-            LOG.debug("could not emit an Event: {}", e.getCode());
+            apiServer.get().post("/api/v1/namespaces/" + involved.namespace() + "/events",
+                    event(involved, type, reason, DeliveryFields.text(message, 1024), count));
+        } catch (ApiCallException e) {
+            LOG.debug("could not emit an Event: {}", e.code());
         } catch (RuntimeException e) {
             LOG.debug("could not emit an Event: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** A core/v1 Event about the Receiver, as {@code kubectl describe} lists it. */
+    private static byte[] event(ReceiverState.Identity involved, String type, String reason, String message, long count) {
+        String now = ReceiverJson.time(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = ReceiverJson.JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("apiVersion", "v1");
+            json.writeStringField("kind", "Event");
+            json.writeObjectFieldStart("metadata");
+            json.writeStringField("generateName", involved.name() + ".");
+            json.writeStringField("namespace", involved.namespace());
+            json.writeEndObject();
+            json.writeObjectFieldStart("involvedObject");
+            json.writeStringField("apiVersion", HookrelayApi.API_VERSION);
+            json.writeStringField("kind", V1alpha1Receiver.KIND);
+            json.writeStringField("name", involved.name());
+            json.writeStringField("namespace", involved.namespace());
+            json.writeStringField("uid", involved.uid());
+            json.writeEndObject();
+            json.writeStringField("type", type);
+            json.writeStringField("reason", reason);
+            json.writeStringField("message", message);
+            json.writeObjectFieldStart("source");
+            json.writeStringField("component", "hookrelay-receiver-fn");
+            json.writeEndObject();
+            json.writeStringField("firstTimestamp", now);
+            json.writeStringField("lastTimestamp", now);
+            json.writeNumberField("count", (int) Math.min(Integer.MAX_VALUE, count));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static String describe(V1alpha1ReceivedEvent event) {

@@ -1,15 +1,9 @@
 package dev.hookrelay.receiver.status;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import dev.hookrelay.api.HookrelayApi;
-import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.receiver.ReceiverIdentity;
-import io.kubernetes.client.custom.V1Patch;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-import io.kubernetes.client.util.PatchUtils;
+import dev.hookrelay.receiver.kubernetes.ApiCallException;
+import dev.hookrelay.receiver.kubernetes.ApiServer;
 import jakarta.inject.Singleton;
 
 /**
@@ -18,48 +12,40 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 class ReceiverStatusClient {
-    private final ApiClient client;
-    private final CustomObjectsApi api;
-    private final ReceiverIdentity receiver;
+    private final ApiServer api;
+    private final String path;
     private final StatusMetrics metrics;
 
-    ReceiverStatusClient(ApiClient client, ReceiverIdentity receiver, StatusMetrics metrics) {
-        this.client = client;
-        this.api = new CustomObjectsApi(client);
-        this.receiver = receiver;
+    ReceiverStatusClient(ApiServer api, ReceiverIdentity receiver, StatusMetrics metrics) {
+        this.api = api;
+        this.path = "/apis/" + HookrelayApi.GROUP + "/" + HookrelayApi.VERSION + "/namespaces/" + receiver.namespace()
+                + "/" + HookrelayApi.RECEIVERS + "/" + receiver.name() + "/status";
         this.metrics = metrics;
     }
 
-    Gson gson() {
-        return client.getJSON().getGson();
-    }
-
-    V1alpha1Receiver read() throws ApiException {
+    ReceiverState read() throws ApiCallException {
         try {
-            V1alpha1Receiver read = client.<V1alpha1Receiver>execute(api.getNamespacedCustomObjectStatus(HookrelayApi.GROUP,
-                    HookrelayApi.VERSION, receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name())
-                    .buildCall(null), V1alpha1Receiver.class).getData();
+            ReceiverState read = ReceiverJson.read(api.get(path));
             metrics.request("GET", 200);
             return read;
-        } catch (ApiException e) {
-            metrics.request("GET", e.getCode());
+        } catch (ApiCallException e) {
+            metrics.request("GET", e.code());
             throw e;
         }
     }
 
-    /** Applies a JSON Patch ({@link StatusPatch}) to the status and returns the Receiver as written. */
-    V1alpha1Receiver patch(JsonArray operations) throws ApiException {
+    /**
+     * Applies a JSON Patch ({@link StatusPatch}) to the status and returns the identity of the
+     * Receiver as written; its status the caller knows ({@link ReceiverState#after}).
+     */
+    ReceiverState.Identity patch(byte[] operations) throws ApiCallException {
         try {
-            V1alpha1Receiver written = PatchUtils.patch(V1alpha1Receiver.class,
-                    () -> api.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP, HookrelayApi.VERSION,
-                            receiver.namespace(), HookrelayApi.RECEIVERS, receiver.name(), new V1Patch(operations.toString()))
-                            .buildCall(null),
-                    V1Patch.PATCH_FORMAT_JSON_PATCH, client);
+            ReceiverState.Identity written = ReceiverJson.readMetadata(api.patch(path, StatusPatch.CONTENT_TYPE, operations));
             metrics.request("PATCH", 200);
             metrics.wrote();
             return written;
-        } catch (ApiException e) {
-            metrics.request("PATCH", e.getCode());
+        } catch (ApiCallException e) {
+            metrics.request("PATCH", e.code());
             throw e;
         }
     }

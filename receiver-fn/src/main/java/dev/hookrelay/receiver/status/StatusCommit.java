@@ -1,8 +1,7 @@
 package dev.hookrelay.receiver.status;
 
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.api.V1alpha1Receiver;
-import io.kubernetes.client.openapi.ApiException;
+import dev.hookrelay.receiver.kubernetes.ApiCallException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,13 +30,13 @@ final class StatusCommit {
     private final ReceiverEvents events;
     private final Rejections rejections;
     private final IntFunction<List<PendingDelivery>> arrivals;
-    private V1alpha1Receiver current;
+    private ReceiverState current;
 
     /** @param arrivals up to n deliveries queued since the batch was taken, to join a retried write */
     StatusCommit(ReceiverStatusClient client, StatusSettings settings, StatusMetrics metrics, ReceiverEvents events,
                  Rejections rejections, IntFunction<List<PendingDelivery>> arrivals) {
         this.client = client;
-        this.patches = new StatusPatch(client.gson(), settings.recentEvents());
+        this.patches = new StatusPatch(settings.recentEvents());
         this.settings = settings;
         this.metrics = metrics;
         this.events = events;
@@ -52,7 +51,7 @@ final class StatusCommit {
     void warmUp() {
         try {
             current = client.read();
-        } catch (ApiException | RuntimeException e) {
+        } catch (ApiCallException | RuntimeException e) {
             LOG.debug("could not read the Receiver status at start-up; the first delivery will");
         }
     }
@@ -69,22 +68,23 @@ final class StatusCommit {
                 if (current == null) {
                     current = unknown == 0 ? client.read() : readBack();
                 }
-            } catch (ApiException | RuntimeException e) {
+            } catch (ApiCallException | RuntimeException e) {
                 fail(open, "the Receiver status could not be read: " + describe(e));
                 rejections.putBack(tally);
                 return;
             }
-            StatusMerge merge = StatusMerge.apply(current.getStatus(), events(open), tally);
+            StatusMerge merge = StatusMerge.apply(current, events(open), tally);
             if (!merge.changesAnything()) {
                 complete(open, merge);
                 break;
             }
             try {
-                current = client.patch(patches.of(current, merge));
+                ReceiverState.Identity written = client.patch(patches.of(current, merge));
+                current = current.after(merge, written, settings.recentEvents());
                 complete(open, merge);
-                events.written(current, merge);
+                events.written(written, merge);
                 break;
-            } catch (ApiException e) {
+            } catch (ApiCallException e) {
                 current = null;
                 WriteFailure failure = WriteFailure.of(e);
                 if (failure == WriteFailure.STALE && conflicts++ < settings.conflictRetries()) {
@@ -133,8 +133,8 @@ final class StatusCommit {
         StatusMerge merge;
         try {
             current = readBack();
-            merge = StatusMerge.apply(current.getStatus(), events(batch), tally);
-        } catch (ApiException | RuntimeException e) {
+            merge = StatusMerge.apply(current, events(batch), tally);
+        } catch (ApiCallException | RuntimeException e) {
             fail(batch, "the Receiver status could not be read back after a write whose outcome is unknown; retry later");
             return;
         }
@@ -145,7 +145,7 @@ final class StatusCommit {
                 absent.add(pending);
             } else {
                 pending.result().complete(new Recorded(pending.event().getId(),
-                        merge.outcome(i) == StatusMerge.Outcome.DUPLICATE, current.getStatus().getEventCount()));
+                        merge.outcome(i) == StatusMerge.Outcome.DUPLICATE, current.eventCount()));
             }
         }
         fail(absent, "the Kubernetes API server did not confirm the write; retry later");
@@ -172,11 +172,11 @@ final class StatusCommit {
      * may take a moment to come back, and a 503 for a delivery that was recorded would make the
      * provider redeliver it (counted twice where it carries no id).
      */
-    private V1alpha1Receiver readBack() throws ApiException {
+    private ReceiverState readBack() throws ApiCallException {
         for (int attempt = 0; ; attempt++) {
             try {
                 return client.read();
-            } catch (ApiException | RuntimeException e) {
+            } catch (ApiCallException | RuntimeException e) {
                 if (attempt == READ_BACK_BACKOFF_MILLIS.length) {
                     throw e;
                 }
@@ -215,15 +215,15 @@ final class StatusCommit {
     }
 
     private static String describe(Exception e) {
-        if (!(e instanceof ApiException api)) {
+        if (!(e instanceof ApiCallException api)) {
             return "the Kubernetes API server could not be reached; retry later";
         }
-        return switch (api.getCode()) {
+        return switch (api.code()) {
             case 0 -> "the Kubernetes API server is unreachable; retry later";
             case 409, 422 -> "the Receiver status kept changing under concurrent writes; retry later";
             case 404 -> "the Receiver does not exist (any more); retry later";
             case 403 -> "this function may not write its Receiver's status; check its Role";
-            default -> "the Kubernetes API server answered " + api.getCode() + "; retry later";
+            default -> "the Kubernetes API server answered " + api.code() + "; retry later";
         };
     }
 }

@@ -1,7 +1,6 @@
 package dev.hookrelay.receiver.status;
 
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.api.V1alpha1ReceiverStatus;
 import dev.hookrelay.api.V1alpha1Rejection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +41,9 @@ final class StatusMerge {
         this.rejectedCount = rejectedCount;
     }
 
-    static StatusMerge apply(V1alpha1ReceiverStatus current, List<V1alpha1ReceivedEvent> batch, Rejections.Tally rejections) {
-        V1alpha1ReceiverStatus status = current == null ? new V1alpha1ReceiverStatus() : current;
+    static StatusMerge apply(ReceiverState status, List<V1alpha1ReceivedEvent> batch, Rejections.Tally rejections) {
         Map<String, V1alpha1ReceivedEvent> recorded = new HashMap<>();
-        status.getRecentEvents().forEach(event -> recorded.putIfAbsent(event.getId(), event));
+        status.recentEvents().forEach(event -> recorded.putIfAbsent(event.getId(), event));
         Set<String> inBatch = new HashSet<>();
         List<V1alpha1ReceivedEvent> fresh = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -60,10 +58,10 @@ final class StatusMerge {
                 outcomes.add(Outcome.DUPLICATE);
             }
         }
-        boolean rejectionsWritten = rejections.count() > 0 && !sameRejection(status.getLastRejection(), rejections.last());
+        boolean rejectionsWritten = rejections.count() > 0 && !sameRejection(status.lastRejection(), rejections.last());
         Rejections.Tally toWrite = rejectionsWritten ? rejections : Rejections.Tally.empty();
-        return new StatusMerge(outcomes, List.copyOf(fresh), status.getEventCount() + fresh.size(), toWrite,
-                status.getRejectedCount() + toWrite.count());
+        return new StatusMerge(outcomes, List.copyOf(fresh), status.eventCount() + fresh.size(), toWrite,
+                status.rejectedCount() + toWrite.count());
     }
 
     /** The newest rejection is already there: an earlier write whose answer was lost committed it. */

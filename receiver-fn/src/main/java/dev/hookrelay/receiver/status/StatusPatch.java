@@ -1,13 +1,10 @@
 package dev.hookrelay.receiver.status;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.api.V1alpha1Receiver;
-import dev.hookrelay.api.V1alpha1ReceiverStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,68 +17,93 @@ import java.util.List;
  * recentEvents is not rewritten: new entries are added at the front and the oldest removed.
  */
 final class StatusPatch {
-    private final Gson gson;
+    static final String CONTENT_TYPE = "application/json-patch+json";
+
     private final int recentLimit;
 
-    StatusPatch(Gson gson, int recentLimit) {
-        this.gson = gson;
+    StatusPatch(int recentLimit) {
         this.recentLimit = recentLimit;
     }
 
-    JsonArray of(V1alpha1Receiver current, StatusMerge merge) {
-        V1alpha1ReceiverStatus status = current.getStatus();
-        JsonArray ops = new JsonArray();
-        boolean countersPresent = status != null
-                && (!merge.writesEvents() || status.getEventCount() > 0)
-                && (!merge.writesRejections() || status.getRejectedCount() > 0);
-        if (!countersPresent) {
-            ops.add(op("test", "/metadata/resourceVersion", new JsonPrimitive(current.getMetadata().getResourceVersion())));
-        } else {
+    byte[] of(ReceiverState current, StatusMerge merge) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try (JsonGenerator ops = ReceiverJson.JSON.createGenerator(bytes)) {
+            ops.writeStartArray();
+            boolean countersPresent = current.hasStatus()
+                    && (!merge.writesEvents() || current.eventCount() > 0)
+                    && (!merge.writesRejections() || current.rejectedCount() > 0);
+            if (!countersPresent) {
+                start(ops, "test", "/metadata/resourceVersion").writeStringField("value", current.identity().resourceVersion());
+                ops.writeEndObject();
+            } else {
+                if (merge.writesEvents()) {
+                    number(ops, "test", "/status/eventCount", current.eventCount());
+                }
+                if (merge.writesRejections()) {
+                    number(ops, "test", "/status/rejectedCount", current.rejectedCount());
+                }
+            }
+            if (!current.hasStatus()) {
+                start(ops, "add", "/status").writeFieldName("value");
+                ops.writeStartObject();
+                ops.writeEndObject();
+                ops.writeEndObject();
+            }
             if (merge.writesEvents()) {
-                ops.add(op("test", "/status/eventCount", new JsonPrimitive(status.getEventCount())));
+                number(ops, "add", "/status/eventCount", merge.eventCount());
+                event(ops, "/status/lastEvent", merge.fresh().get(0));
+                addRecentEvents(ops, current.recentEvents(), merge.fresh());
             }
             if (merge.writesRejections()) {
-                ops.add(op("test", "/status/rejectedCount", new JsonPrimitive(status.getRejectedCount())));
+                number(ops, "add", "/status/rejectedCount", merge.rejectedCount());
+                start(ops, "add", "/status/lastRejection").writeFieldName("value");
+                ReceiverJson.write(ops, merge.rejections().last());
+                ops.writeEndObject();
             }
+            ops.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (status == null) {
-            ops.add(op("add", "/status", new JsonObject()));
-        }
-        if (merge.writesEvents()) {
-            ops.add(op("add", "/status/eventCount", new JsonPrimitive(merge.eventCount())));
-            ops.add(op("add", "/status/lastEvent", gson.toJsonTree(merge.fresh().get(0))));
-            addRecentEvents(ops, status == null ? List.of() : status.getRecentEvents(), merge.fresh());
-        }
-        if (merge.writesRejections()) {
-            ops.add(op("add", "/status/rejectedCount", new JsonPrimitive(merge.rejectedCount())));
-            ops.add(op("add", "/status/lastRejection", gson.toJsonTree(merge.rejections().last())));
-        }
-        return ops;
+        return bytes.toByteArray();
     }
 
-    private void addRecentEvents(JsonArray ops, List<V1alpha1ReceivedEvent> recent, List<V1alpha1ReceivedEvent> fresh) {
+    private void addRecentEvents(JsonGenerator ops, List<V1alpha1ReceivedEvent> recent, List<V1alpha1ReceivedEvent> fresh)
+            throws IOException {
         if (recent.isEmpty() || fresh.size() >= recentLimit) {
             List<V1alpha1ReceivedEvent> all = new ArrayList<>(fresh);
             all.addAll(recent);
-            ops.add(op("add", "/status/recentEvents", gson.toJsonTree(all.subList(0, Math.min(recentLimit, all.size())))));
+            start(ops, "add", "/status/recentEvents").writeArrayFieldStart("value");
+            for (V1alpha1ReceivedEvent event : all.subList(0, Math.min(recentLimit, all.size()))) {
+                ReceiverJson.write(ops, event);
+            }
+            ops.writeEndArray();
+            ops.writeEndObject();
             return;
         }
         for (int i = fresh.size() - 1; i >= 0; i--) {
-            ops.add(op("add", "/status/recentEvents/0", gson.toJsonTree(fresh.get(i))));
+            event(ops, "/status/recentEvents/0", fresh.get(i));
         }
         for (int size = recent.size() + fresh.size(); size > recentLimit; size--) {
-            JsonObject remove = new JsonObject();
-            remove.addProperty("op", "remove");
-            remove.addProperty("path", "/status/recentEvents/" + recentLimit);
-            ops.add(remove);
+            start(ops, "remove", "/status/recentEvents/" + recentLimit);
+            ops.writeEndObject();
         }
     }
 
-    private static JsonObject op(String op, String path, JsonElement value) {
-        JsonObject operation = new JsonObject();
-        operation.addProperty("op", op);
-        operation.addProperty("path", path);
-        operation.add("value", value);
-        return operation;
+    private static void event(JsonGenerator ops, String path, V1alpha1ReceivedEvent event) throws IOException {
+        start(ops, "add", path).writeFieldName("value");
+        ReceiverJson.write(ops, event);
+        ops.writeEndObject();
+    }
+
+    private static void number(JsonGenerator ops, String op, String path, long value) throws IOException {
+        start(ops, op, path).writeNumberField("value", value);
+        ops.writeEndObject();
+    }
+
+    private static JsonGenerator start(JsonGenerator ops, String op, String path) throws IOException {
+        ops.writeStartObject();
+        ops.writeStringField("op", op);
+        ops.writeStringField("path", path);
+        return ops;
     }
 }

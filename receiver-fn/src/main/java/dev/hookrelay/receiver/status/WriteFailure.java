@@ -1,12 +1,13 @@
 package dev.hookrelay.receiver.status;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.kubernetes.client.openapi.ApiException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.hookrelay.receiver.kubernetes.ApiCallException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -22,8 +23,8 @@ enum WriteFailure {
     /** Certainly not committed (never sent, or refused): answer 503. */
     NOT_WRITTEN;
 
-    static WriteFailure of(ApiException e) {
-        return switch (e.getCode()) {
+    static WriteFailure of(ApiCallException e) {
+        return switch (e.code()) {
             case 0 -> neverSent(e.getCause()) ? NOT_WRITTEN : UNKNOWN;
             case 409 -> STALE;
             case 422 -> failedTest(e) ? STALE : INVALID;
@@ -32,24 +33,19 @@ enum WriteFailure {
         };
     }
 
-    /** A connection that never opened, unless it was the client's retry of an attempt that did send. */
+    /** A connection that never opened: the request cannot have reached the API server. */
     private static boolean neverSent(Throwable cause) {
-        return (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException)
-                && cause.getSuppressed().length == 0;
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                || cause instanceof SSLHandshakeException;
     }
 
     /** The fields an invalid write was refused for (never their values, which come from a payload). */
-    static String invalidFields(ApiException e) {
+    static String invalidFields(ApiCallException e) {
         try {
-            JsonObject details = JsonParser.parseString(e.getResponseBody()).getAsJsonObject().getAsJsonObject("details");
-            List<String> fields = new ArrayList<>();
-            details.getAsJsonArray("causes").forEach(cause -> {
-                JsonElement field = cause.getAsJsonObject().get("field");
-                fields.add(field == null ? "?" : field.getAsString());
-            });
-            return String.join(", ", fields);
-        } catch (RuntimeException notAStatus) {
+            List<String> fields = causeFields(e);
+            return fields == null || fields.isEmpty() ? "an unknown field" : String.join(", ", fields);
+        } catch (IOException notAStatus) {
             return "an unknown field";
         }
     }
@@ -58,12 +54,53 @@ enum WriteFailure {
      * A JSON Patch whose test op fails is answered 422 like an invalid object, but without the
      * field causes that schema validation always lists.
      */
-    private static boolean failedTest(ApiException e) {
+    private static boolean failedTest(ApiCallException e) {
         try {
-            JsonObject details = JsonParser.parseString(e.getResponseBody()).getAsJsonObject().getAsJsonObject("details");
-            return details == null || !details.has("causes");
-        } catch (RuntimeException notAStatus) {
+            return causeFields(e) == null;
+        } catch (IOException notAStatus) {
             return false;
         }
+    }
+
+    /** The {@code field} of each of a metav1.Status's details.causes, or null when it lists no causes. */
+    private static List<String> causeFields(ApiCallException e) throws IOException {
+        try (JsonParser json = ReceiverJson.JSON.createParser(e.body())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a Status");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                if (json.nextToken() == JsonToken.START_OBJECT && field.equals("details")) {
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = json.currentName();
+                        if (json.nextToken() == JsonToken.START_ARRAY && key.equals("causes")) {
+                            return fields(json);
+                        }
+                        json.skipChildren();
+                    }
+                    return null;
+                }
+                json.skipChildren();
+            }
+            return null;
+        }
+    }
+
+    private static List<String> fields(JsonParser causes) throws IOException {
+        List<String> fields = new ArrayList<>();
+        while (causes.nextToken() == JsonToken.START_OBJECT) {
+            String field = "?";
+            while (causes.nextToken() == JsonToken.FIELD_NAME) {
+                String key = causes.currentName();
+                causes.nextToken();
+                if (key.equals("field")) {
+                    field = causes.getValueAsString();
+                } else {
+                    causes.skipChildren();
+                }
+            }
+            fields.add(field);
+        }
+        return fields;
     }
 }

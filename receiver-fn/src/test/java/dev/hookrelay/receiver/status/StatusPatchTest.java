@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.api.V1alpha1Receiver;
-import dev.hookrelay.api.V1alpha1ReceiverStatus;
-import io.kubernetes.client.openapi.JSON;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,14 @@ import org.junit.jupiter.api.Test;
 /** The JSON Patch tests the function's own counters and never rewrites recentEvents. */
 class StatusPatchTest {
     private static final int LIMIT = 20;
-    private final StatusPatch patches = new StatusPatch(new JSON().getGson(), LIMIT);
+    private final StatusPatch patches = new StatusPatch(LIMIT);
 
     @Test
     void aFullRecentEventsListGetsTheNewOnesInFrontAndLosesAsManyAtTheEnd() {
-        V1alpha1Receiver current = receiver(new V1alpha1ReceiverStatus().eventCount(57).recentEvents(events("old", LIMIT)));
-        StatusMerge merge = StatusMerge.apply(current.getStatus(), events("new", 2), Rejections.Tally.empty());
+        ReceiverState current = receiver(true, 57, events("old", LIMIT));
+        StatusMerge merge = StatusMerge.apply(current, events("new", 2), Rejections.Tally.empty());
 
-        JsonArray ops = patches.of(current, merge);
+        JsonArray ops = parse(patches.of(current, merge));
 
         assertEquals(List.of(
                 "test /status/eventCount 57",
@@ -39,19 +37,37 @@ class StatusPatchTest {
 
     @Test
     void theFirstWriteTestsTheResourceVersionBecauseNoCounterExistsYet() {
-        V1alpha1Receiver current = receiver(null);
-        StatusMerge merge = StatusMerge.apply(null, events("first", 1), Rejections.Tally.empty());
+        ReceiverState current = receiver(false, 0, List.of());
+        StatusMerge merge = StatusMerge.apply(current, events("first", 1), Rejections.Tally.empty());
 
         assertEquals(List.of(
                 "test /metadata/resourceVersion \"42\"",
                 "add /status {}",
                 "add /status/eventCount 1",
                 "add /status/lastEvent first-0",
-                "add /status/recentEvents [first-0]"), describe(patches.of(current, merge)));
+                "add /status/recentEvents [first-0]"), describe(parse(patches.of(current, merge))));
     }
 
-    private static V1alpha1Receiver receiver(V1alpha1ReceiverStatus status) {
-        return new V1alpha1Receiver().metadata(new V1ObjectMeta().name("r").resourceVersion("42")).status(status);
+    @Test
+    void afterAWriteTheStateHoldsWhatThePatchMadeOfTheStatus() {
+        ReceiverState current = receiver(true, 57, events("old", LIMIT));
+        StatusMerge merge = StatusMerge.apply(current, events("new", 2), Rejections.Tally.empty());
+
+        ReceiverState after = current.after(merge, new ReceiverState.Identity("r", "ns", "uid", "43"), LIMIT);
+
+        assertEquals(59, after.eventCount());
+        assertEquals("43", after.identity().resourceVersion());
+        List<String> expected = new ArrayList<>(List.of("new-1", "new-0"));
+        IntStream.range(0, LIMIT - 2).forEach(i -> expected.add("old-" + i));
+        assertEquals(expected, after.recentEvents().stream().map(V1alpha1ReceivedEvent::getId).toList());
+    }
+
+    private static ReceiverState receiver(boolean hasStatus, long eventCount, List<V1alpha1ReceivedEvent> recent) {
+        return new ReceiverState(new ReceiverState.Identity("r", "ns", "uid", "42"), hasStatus, eventCount, 0, null, recent);
+    }
+
+    private static JsonArray parse(byte[] patch) {
+        return JsonParser.parseString(new String(patch, StandardCharsets.UTF_8)).getAsJsonArray();
     }
 
     private static List<V1alpha1ReceivedEvent> events(String prefix, int count) {
