@@ -14,7 +14,6 @@ import java.time.Duration;
  * (a prototype): the status writer's kept-alive connection is never busy with an Event, so a
  * delivery's PATCH never waits for a second connection and its TLS handshake.
  */
-@AsFunction
 @Factory
 class ApiServerFactory {
 
