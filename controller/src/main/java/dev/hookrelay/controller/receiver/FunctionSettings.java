@@ -19,8 +19,12 @@ public interface FunctionSettings {
     @Bindable(defaultValue = "0")
     int getContainerConcurrency();
 
-    /** Upper bound of pods (autoscaling.knative.dev/max-scale); the lower bound is always 0. */
-    @Bindable(defaultValue = "10")
+    /**
+     * Upper bound of pods (autoscaling.knative.dev/max-scale); the lower bound is always 0. One by
+     * default: every pod writes the same Receiver's status, so a second one contends for it
+     * (README, "Several function processes on one Receiver").
+     */
+    @Bindable(defaultValue = "1")
     int getMaxScale();
 
     /** How long the last pod stays after the last request, in Knative's duration format. */

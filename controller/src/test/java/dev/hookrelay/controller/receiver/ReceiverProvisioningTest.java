@@ -72,7 +72,7 @@ class ReceiverProvisioningTest {
         JsonObject template = template(service);
         JsonObject annotations = template.getAsJsonObject("metadata").getAsJsonObject("annotations");
         assertEquals("0", annotations.get("autoscaling.knative.dev/min-scale").getAsString());
-        assertEquals("10", annotations.get("autoscaling.knative.dev/max-scale").getAsString());
+        assertEquals("1", annotations.get("autoscaling.knative.dev/max-scale").getAsString());
         assertEquals("100", annotations.get("autoscaling.knative.dev/target").getAsString());
         assertEquals("1m", annotations.get("autoscaling.knative.dev/scale-to-zero-pod-retention-period").getAsString());
         assertEquals(DigestUtils.sha256Hex(token), annotations.get("hookrelay.dev/token-sha256").getAsString());
