@@ -1,7 +1,7 @@
 package dev.hookrelay.receiver;
 
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import dev.hookrelay.receiver.provider.DeliveryEvent;
+import dev.hookrelay.receiver.provider.DeliveryDescription;
 import dev.hookrelay.receiver.provider.MalformedPayloadException;
 import dev.hookrelay.receiver.provider.Provider;
 import dev.hookrelay.receiver.provider.VerificationException;
@@ -67,7 +67,7 @@ final class HookController {
                     + ", not " + (mediaType.isEmpty() ? "without a Content-Type" : mediaType));
         }
         WebhookRequest webhook = new WebhookRequest(headers(request), mediaType, body == null ? new byte[0] : body);
-        DeliveryEvent delivery;
+        DeliveryDescription delivery;
         try {
             tokens.verify(provider, request.getPath(), webhook);
             delivery = provider.describe(webhook);
@@ -93,7 +93,7 @@ final class HookController {
                 .exceptionally(HookController::unavailable);
     }
 
-    private HttpResponse<HookReply> accepted(DeliveryEvent delivery, Recorded recorded) {
+    private HttpResponse<HookReply> accepted(DeliveryDescription delivery, Recorded recorded) {
         metrics.accepted(recorded.duplicate() ? "duplicate" : "recorded");
         return HttpResponse.ok(recorded.duplicate()
                 ? HookReply.duplicate(recorded.id(), delivery.type(), recorded.eventCount())
@@ -117,7 +117,7 @@ final class HookController {
         return CompletableFuture.completedFuture(rejection.response(reason));
     }
 
-    private static V1alpha1ReceivedEvent toStatusEvent(String provider, DeliveryEvent delivery) {
+    private static V1alpha1ReceivedEvent toStatusEvent(String provider, DeliveryDescription delivery) {
         return new V1alpha1ReceivedEvent().id(delivery.id()).type(delivery.type()).provider(provider)
                 .receivedAt(OffsetDateTime.now(ZoneOffset.UTC)).repository(delivery.repository()).ref(delivery.ref())
                 .revision(delivery.revision()).image(delivery.image()).tag(delivery.tag())

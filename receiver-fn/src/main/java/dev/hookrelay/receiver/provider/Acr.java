@@ -16,11 +16,11 @@ final class Acr implements SecretPathProvider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
         String repository = Json.text(json, "target", "repository");
         String host = Json.text(json, "request", "host");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(Json.text(json, "id")),
                 Deliveries.eventField(Json.text(json, "action"), "action", "Azure Container Registry"),
                 repository,

@@ -37,10 +37,10 @@ final class AzureDevOps implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
         JsonNode resource = Json.at(json, "resource");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(Json.text(json, "id")),
                 Deliveries.eventField(Json.text(json, "eventType"), "eventType", "Azure DevOps"),
                 Json.text(resource, "repository", "name"),

@@ -25,11 +25,11 @@ final class Bitbucket implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         String type = Deliveries.eventHeader(request, "X-Event-Key", "Bitbucket");
         JsonNode json = Json.object(request.body());
         JsonNode pushed = Json.at(json, "push", "changes", "0", "new");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(request, "X-Request-UUID"),
                 type,
                 Json.text(json, "repository", "full_name"),

@@ -24,11 +24,11 @@ final class BitbucketServer implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         String type = Deliveries.eventHeader(request, "X-Event-Key", "Bitbucket Server");
         JsonNode json = Json.object(request.body());
         JsonNode change = Json.at(json, "changes", "0");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(request, "X-Request-Id"),
                 type,
                 repository(json),

@@ -45,7 +45,7 @@ final class CDEvents implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         if (STRUCTURED.equals(request.mediaType())) {
             JsonNode event = Json.object(request.body());
             return summary(attribute(event, "id"), attribute(event, "type"), data(event));
@@ -58,7 +58,7 @@ final class CDEvents implements Provider {
      * artifact (whose id is a package URL), ... The predicate is the fourth part of the type,
      * {@code dev.cdevents.<subject>.<predicate>.<version>}.
      */
-    private static DeliveryEvent summary(String id, String type, JsonNode cdevent) {
+    private static DeliveryDescription summary(String id, String type, JsonNode cdevent) {
         JsonNode subject = Json.at(cdevent, "subject");
         String kind = Json.text(subject, "type");
         String subjectId = Json.text(subject, "id");
@@ -69,7 +69,7 @@ final class CDEvents implements Provider {
         String image = "artifact".equals(kind) ? subjectId : null;
         String[] parts = type.split("\\.");
         String predicate = parts.length > 3 && type.startsWith("dev.cdevents.") ? parts[3] : null;
-        return new DeliveryEvent(id, type, repository, ref, null, image, null, null, predicate);
+        return new DeliveryDescription(id, type, repository, ref, null, image, null, null, predicate);
     }
 
     private static String header(WebhookRequest request, String name) throws MalformedPayloadException {

@@ -16,10 +16,10 @@ final class DockerHub implements SecretPathProvider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
         String repository = Json.text(json, "repository", "repo_name");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 null,
                 "push",
                 repository,

@@ -30,7 +30,7 @@ class Generic implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) {
-        return DeliveryEvent.of(Deliveries.id(request, "X-Request-Id"), "generic");
+    public DeliveryDescription describe(WebhookRequest request) {
+        return DeliveryDescription.of(Deliveries.id(request, "X-Request-Id"), "generic");
     }
 }

@@ -29,7 +29,7 @@ final class GitHub implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         return summary(
                 Deliveries.id(request, "X-GitHub-Delivery"),
                 Deliveries.eventHeader(request, "X-GitHub-Event", "GitHub"),
@@ -37,8 +37,8 @@ final class GitHub implements Provider {
     }
 
     /** What a GitHub-shaped payload says changed; Gitea, Forgejo and Gogs send the same shape. */
-    static DeliveryEvent summary(String id, String type, JsonNode json) {
-        return new DeliveryEvent(id, type,
+    static DeliveryDescription summary(String id, String type, JsonNode json) {
+        return new DeliveryDescription(id, type,
                 Json.text(json, "repository", "full_name"),
                 Json.text(json, "ref"),
                 Json.text(json, "after"),

@@ -24,10 +24,10 @@ final class GitLab implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         String type = Deliveries.eventHeader(request, "X-Gitlab-Event", "GitLab");
         JsonNode json = Json.object(request.body());
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(request, "Idempotency-Key", "X-Gitlab-Event-UUID"),
                 type,
                 Json.text(json, "project", "path_with_namespace"),

@@ -60,7 +60,7 @@ final class GiteaFamily implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         return GitHub.summary(
                 Deliveries.id(request, "X-" + product + "-Delivery"),
                 Deliveries.eventHeader(request, "X-" + product + "-Event", product),

@@ -22,10 +22,10 @@ final class Harbor implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
         JsonNode artifact = Json.at(json, "event_data", "resources", "0");
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 null,
                 Deliveries.eventField(Json.text(json, "type"), "type", "Harbor"),
                 Json.text(json, "event_data", "repository", "repo_full_name"),

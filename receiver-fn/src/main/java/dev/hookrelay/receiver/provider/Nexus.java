@@ -23,10 +23,10 @@ final class Nexus implements Provider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         String type = Deliveries.eventHeader(request, "X-Nexus-Webhook-Id", "Nexus");
         JsonNode json = Json.object(request.body());
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 Deliveries.id(request, "X-Nexus-Webhook-Delivery"),
                 type,
                 Json.text(json, "repositoryName"),

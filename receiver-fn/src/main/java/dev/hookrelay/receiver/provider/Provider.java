@@ -29,5 +29,5 @@ public interface Provider {
      *
      * @throws MalformedPayloadException when the body is not in the provider's documented format
      */
-    DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException;
+    DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException;
 }

@@ -15,9 +15,9 @@ final class Quay implements SecretPathProvider {
     }
 
     @Override
-    public DeliveryEvent describe(WebhookRequest request) throws MalformedPayloadException {
+    public DeliveryDescription describe(WebhookRequest request) throws MalformedPayloadException {
         JsonNode json = Json.object(request.body());
-        return new DeliveryEvent(
+        return new DeliveryDescription(
                 null,
                 "push",
                 Json.text(json, "repository"),

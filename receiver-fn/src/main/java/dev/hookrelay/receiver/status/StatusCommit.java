@@ -27,13 +27,13 @@ final class StatusCommit {
     private final StatusPatch patches;
     private final StatusSettings settings;
     private final StatusMetrics metrics;
-    private final ReceiverEvents events;
+    private final KubeEvents events;
     private final Rejections rejections;
     private final IntFunction<List<PendingDelivery>> arrivals;
     private ReceiverState current;
 
     /** @param arrivals up to n deliveries queued since the batch was taken, to join a retried write */
-    StatusCommit(ReceiverStatusClient client, StatusSettings settings, StatusMetrics metrics, ReceiverEvents events,
+    StatusCommit(ReceiverStatusClient client, StatusSettings settings, StatusMetrics metrics, KubeEvents events,
                  Rejections rejections, IntFunction<List<PendingDelivery>> arrivals) {
         this.client = client;
         this.patches = new StatusPatch(settings.recentEvents());

@@ -29,7 +29,7 @@ public class StatusWriter {
     private final BeanProvider<ReceiverStatusClient> clients;
     private final StatusSettings settings;
     private final StatusMetrics metrics;
-    private final ReceiverEvents events;
+    private final KubeEvents events;
     private final Rejections rejections;
     private final BlockingQueue<PendingDelivery> queue;
     private final Thread writer;
@@ -39,7 +39,7 @@ public class StatusWriter {
 
     /** The Kubernetes client is built on the writer thread, off the start-up path of the HTTP server. */
     StatusWriter(BeanProvider<ReceiverStatusClient> clients, StatusSettings settings, StatusMetrics metrics,
-                 ReceiverEvents events, Rejections rejections) {
+                 KubeEvents events, Rejections rejections) {
         this.clients = clients;
         this.settings = settings;
         this.metrics = metrics;

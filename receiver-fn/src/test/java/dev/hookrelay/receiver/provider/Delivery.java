@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One delivery in a provider's documented format, for table-driven tests: the payload (a file
  * under {@code provider/} in the test resources), the headers the provider adds, how it proves
- * the token, and the {@link DeliveryEvent} it should describe to.
+ * the token, and the {@link DeliveryDescription} it should describe to.
  */
 final class Delivery {
     private String name;
@@ -21,7 +21,7 @@ final class Delivery {
     private byte[] body;
     private Auth auth = Auth.none();
     private boolean parsesBody = true;
-    private DeliveryEvent expected;
+    private DeliveryDescription expected;
 
     private Delivery(String name, String type, byte[] body) {
         this.name = name;
@@ -68,7 +68,7 @@ final class Delivery {
         return this;
     }
 
-    Delivery expect(DeliveryEvent event) {
+    Delivery expect(DeliveryDescription event) {
         expected = event;
         return this;
     }
@@ -90,7 +90,7 @@ final class Delivery {
     }
 
     /** What the provider should describe; its id is null where the provider sends none. */
-    DeliveryEvent expected() {
+    DeliveryDescription expected() {
         return expected;
     }
 

@@ -38,7 +38,7 @@ class EveryProviderEndToEndTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("deliveries")
     void deliveryIsRecordedAndForgeriesAreRefused(Delivery delivery, ControlPlane plane, TestNamespace namespace) {
-        DeliveryEvent expected = delivery.expected();
+        DeliveryDescription expected = delivery.expected();
         try (RunningFunction function = RunningFunction.start(plane, namespace.name(), receiverName(delivery),
                 new V1alpha1ReceiverSpec().type(delivery.type))) {
             byte[] token = function.token.getBytes(StandardCharsets.UTF_8);

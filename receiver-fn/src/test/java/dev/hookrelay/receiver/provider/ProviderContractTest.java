@@ -147,7 +147,7 @@ class ProviderContractTest {
         WebhookRequest request = sparse.signedWith(TOKEN);
         delivery.provider().verify(request, TOKEN);
 
-        DeliveryEvent event = delivery.provider().describe(request);
+        DeliveryDescription event = delivery.provider().describe(request);
 
         assertAll(
                 () -> assertTrue(event.id() == null || !event.id().isBlank(), "an id is absent or not blank"),

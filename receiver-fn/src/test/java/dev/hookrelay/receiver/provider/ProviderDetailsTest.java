@@ -101,7 +101,7 @@ class ProviderDetailsTest {
                              "object_attributes": {"iid": 1, "action": "open", "source_branch": "ms-viewport"}}
                             """);
 
-            DeliveryEvent event = delivery.provider().describe(delivery.signedWith(TOKEN));
+            DeliveryDescription event = delivery.provider().describe(delivery.signedWith(TOKEN));
 
             assertEquals("Merge Request Hook", event.type());
             assertEquals("gitlabhq/gitlab-test", event.repository());
@@ -123,7 +123,7 @@ class ProviderDetailsTest {
         Delivery delivery = DocumentedDeliveries.bitbucketPush()
                 .withPayload("{\"actor\": {\"display_name\": \"Ada Lovelace\"}, \"push\": {\"changes\": []}}");
 
-        DeliveryEvent event = delivery.provider().describe(delivery.signedWith(TOKEN));
+        DeliveryDescription event = delivery.provider().describe(delivery.signedWith(TOKEN));
 
         assertEquals("Ada Lovelace", event.sender());
         assertNull(event.ref());
@@ -252,7 +252,7 @@ class ProviderDetailsTest {
                     + " \"source\": \"/scm\", \"data_base64\": \""
                     + Base64.getEncoder().encodeToString(cdevent.getBytes(StandardCharsets.UTF_8)) + "\"}");
 
-            assertEquals(new DeliveryEvent("e-7", "dev.cdevents.branch.created.0.2.0", "acme/api", "feature-a",
+            assertEquals(new DeliveryDescription("e-7", "dev.cdevents.branch.created.0.2.0", "acme/api", "feature-a",
                     null, null, null, null, "created"), cdevents.describe(request));
         }
 

@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * it. Never on the request path: a failure to emit an Event loses nothing that matters.
  */
 @Singleton
-class ReceiverEvents {
-    private static final Logger LOG = LoggerFactory.getLogger(ReceiverEvents.class);
+class KubeEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(KubeEvents.class);
 
     private final BeanProvider<ApiServer> apiServer;
     private final ScheduledExecutorService emitter = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "receiver-events");
+        Thread thread = new Thread(r, "kube-events");
         thread.setDaemon(true);
         return thread;
     });
@@ -45,7 +45,7 @@ class ReceiverEvents {
     private final String rejectionInterval;
     private volatile ReceiverState.Identity receiver;
 
-    ReceiverEvents(BeanProvider<ApiServer> apiServer,
+    KubeEvents(BeanProvider<ApiServer> apiServer,
                    @Value("${hookrelay.events.interval:1s}") Duration interval,
                    @Value("${hookrelay.events.rejection-interval:1m}") Duration rejectionInterval) {
         this.apiServer = apiServer;

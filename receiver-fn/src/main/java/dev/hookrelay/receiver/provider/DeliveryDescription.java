@@ -5,7 +5,7 @@ package dev.hookrelay.receiver.provider;
  * provider sends none), the event type, and what changed. Fields the provider does not carry
  * are null.
  */
-public record DeliveryEvent(
+public record DeliveryDescription(
         String id,
         String type,
         String repository,
@@ -16,7 +16,7 @@ public record DeliveryEvent(
         String sender,
         String action) {
 
-    public static DeliveryEvent of(String id, String type) {
-        return new DeliveryEvent(id, type, null, null, null, null, null, null, null);
+    public static DeliveryDescription of(String id, String type) {
+        return new DeliveryDescription(id, type, null, null, null, null, null, null, null);
     }
 }
