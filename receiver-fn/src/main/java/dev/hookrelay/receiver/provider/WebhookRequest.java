@@ -1,29 +1,27 @@
 package dev.hookrelay.receiver.provider;
 
+import io.micronaut.core.type.Headers;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The parts of an HTTP delivery that a provider looks at. Header names are case-insensitive. */
 public final class WebhookRequest {
-    private final Map<String, String> headers;
+    private final Headers headers;
     private final String mediaType;
     private final byte[] body;
 
-    /**
-     * @param headers   first value of each header
-     * @param mediaType the Content-Type without parameters, lower case; empty when absent
-     */
-    public WebhookRequest(Map<String, String> headers, String mediaType, byte[] body) {
-        this.headers = headers.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+    /** @param mediaType the Content-Type without parameters, lower case; empty when absent */
+    public WebhookRequest(Headers headers, String mediaType, byte[] body) {
+        this.headers = headers;
         this.mediaType = mediaType;
         this.body = body;
     }
 
+    /** The header's first value. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name));
     }
 
     public String mediaType() {
@@ -39,8 +37,12 @@ public final class WebhookRequest {
         return FormPayload.isForm(this) ? FormPayload.payload(body) : body;
     }
 
-    /** First value of each header, names in lower case. */
+    /** First value of each header, names in lower case: the {@code headers} of a filter expression. */
     public Map<String, String> headers() {
-        return headers;
+        Map<String, String> firstValues = new HashMap<>();
+        for (String name : headers.names()) {
+            firstValues.putIfAbsent(name.toLowerCase(Locale.ROOT), headers.get(name));
+        }
+        return firstValues;
     }
 }

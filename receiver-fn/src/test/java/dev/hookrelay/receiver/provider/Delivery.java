@@ -1,5 +1,9 @@
 package dev.hookrelay.receiver.provider;
 
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.core.type.Headers;
+import io.micronaut.http.netty.NettyHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -141,10 +145,17 @@ final class Delivery {
         return all;
     }
 
+    /** Headers as Micronaut's Netty server hands them to the function, values as sent. */
+    static Headers headers(Map<String, String> headers) {
+        DefaultHttpHeaders sent = new DefaultHttpHeaders(false);
+        headers.forEach(sent::add);
+        return new NettyHttpHeaders(sent, ConversionService.SHARED);
+    }
+
     private WebhookRequest request(Map<String, String> proof, byte[] sent) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putAll(proof);
-        return new WebhookRequest(all, mediaType, sent);
+        return new WebhookRequest(headers(all), mediaType, sent);
     }
 
     @Override

@@ -59,7 +59,7 @@ class ProviderDetailsTest {
 
         @Test
         void aFormWithoutPayloadCannotBeVerified() {
-            WebhookRequest request = new WebhookRequest(Map.of("X-Gogs-Signature", "00"), FormPayload.MEDIA_TYPE,
+            WebhookRequest request = new WebhookRequest(Delivery.headers(Map.of("X-Gogs-Signature", "00")), FormPayload.MEDIA_TYPE,
                     "ref=main&after=abc".getBytes(StandardCharsets.UTF_8));
 
             VerificationException refused = assertThrows(VerificationException.class,
@@ -71,7 +71,7 @@ class ProviderDetailsTest {
 
         @Test
         void aFormWithABrokenEscapeIsMalformed() {
-            WebhookRequest request = new WebhookRequest(Map.of("X-Gogs-Event", "push"), FormPayload.MEDIA_TYPE,
+            WebhookRequest request = new WebhookRequest(Delivery.headers(Map.of("X-Gogs-Event", "push")), FormPayload.MEDIA_TYPE,
                     "payload=%7B%22ref%2".getBytes(StandardCharsets.UTF_8));
 
             MalformedPayloadException malformed = assertThrows(MalformedPayloadException.class,
@@ -143,7 +143,7 @@ class ProviderDetailsTest {
         @ValueSource(strings = {"Bearer abc", "Basic not*base64", "Basic dXNlcm5hbWVvbmx5"})
         void credentialsOfAnotherFormAreRefusedShowingTheForm(String authorization) {
             VerificationException refused = assertThrows(VerificationException.class,
-                    () -> azure.verify(new WebhookRequest(Map.of("Authorization", authorization), "application/json",
+                    () -> azure.verify(new WebhookRequest(Delivery.headers(Map.of("Authorization", authorization)), "application/json",
                             new byte[0]), TOKEN));
 
             assertEquals("Authorization is not of the form Basic <base64 of user:password>", refused.getMessage());
@@ -167,14 +167,14 @@ class ProviderDetailsTest {
 
         private WebhookRequest basic(String userAndPassword) {
             String encoded = Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
-            return new WebhookRequest(Map.of("Authorization", "Basic " + encoded), "application/json",
+            return new WebhookRequest(Delivery.headers(Map.of("Authorization", "Basic " + encoded)), "application/json",
                     "{\"id\": \"x\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void harborComparesTheWholeAuthHeaderNotJustTheToken() {
-        WebhookRequest request = new WebhookRequest(Map.of("Authorization", "Bearer " + TOKEN_TEXT), "application/json",
+        WebhookRequest request = new WebhookRequest(Delivery.headers(Map.of("Authorization", "Bearer " + TOKEN_TEXT)), "application/json",
                 new byte[0]);
 
         assertThrows(VerificationException.class, () -> new Harbor().verify(request, TOKEN));
@@ -192,7 +192,7 @@ class ProviderDetailsTest {
         @ParameterizedTest
         @ValueSource(strings = {"md5=0123456789abcdef", "0123456789abcdef", "sha384=0123"})
         void anotherAlgorithmIsRefusedShowingTheForm(String signature) {
-            WebhookRequest request = new WebhookRequest(Map.of("X-Signature", signature), "application/json",
+            WebhookRequest request = new WebhookRequest(Delivery.headers(Map.of("X-Signature", signature)), "application/json",
                     new byte[0]);
 
             VerificationException refused = assertThrows(VerificationException.class,
@@ -216,8 +216,8 @@ class ProviderDetailsTest {
 
         @Test
         void aWrongSignatureIsNotRescuedByAValidBearerToken() {
-            WebhookRequest request = new WebhookRequest(Map.of("X-Signature", "sha256=00",
-                    "Authorization", "Bearer " + TOKEN_TEXT), "application/json", new byte[] {'{', '}'});
+            WebhookRequest request = new WebhookRequest(Delivery.headers(Map.of("X-Signature", "sha256=00",
+                    "Authorization", "Bearer " + TOKEN_TEXT)), "application/json", new byte[] {'{', '}'});
 
             assertThrows(VerificationException.class, () -> cdevents.verify(request, TOKEN));
         }
@@ -267,7 +267,7 @@ class ProviderDetailsTest {
         }
 
         private WebhookRequest structured(String body) {
-            return new WebhookRequest(Map.of(), CDEvents.STRUCTURED, body.getBytes(StandardCharsets.UTF_8));
+            return new WebhookRequest(Delivery.headers(Map.of()), CDEvents.STRUCTURED, body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -283,6 +283,6 @@ class ProviderDetailsTest {
                 request.header(name).ifPresent(value -> headers.put(name, value));
             }
         }
-        return new WebhookRequest(headers, delivery.mediaType(), request.body());
+        return new WebhookRequest(Delivery.headers(headers), delivery.mediaType(), request.body());
     }
 }

@@ -100,6 +100,6 @@ class SignaturesTest {
     }
 
     private static WebhookRequest request(String header, String value) {
-        return new WebhookRequest(Map.of(header, value), "application/json", BODY);
+        return new WebhookRequest(Delivery.headers(Map.of(header, value)), "application/json", BODY);
     }
 }
