@@ -71,10 +71,10 @@ class FanoutReconciler implements Reconciler {
 
     private Result pokeNewEvents(V1alpha1Receiver receiver, V1alpha1ReceiverStatus status) throws ApiException {
         long eventCount = status.getEventCount();
-        NewEvents newEvents = NewEvents.of(status, Math.max(status.getHandledEventCount(), memory.handled(receiver)));
+        long handledBefore = Math.max(status.getHandledEventCount(), memory.handled(receiver));
         FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()),
-                newEvents, eventCount, memory.left(receiver, status.getPendingTargets()));
-        long handled = result.complete() ? eventCount : status.getHandledEventCount();
+                NewEvents.of(status, handledBefore), eventCount, memory.left(receiver, status.getPendingTargets()));
+        long handled = result.complete() ? eventCount : handledBefore;
         memory.record(receiver, handled, result.left());
         statusWriter.write(receiver, handled, result.left(), result);
         return new Result(!result.complete());

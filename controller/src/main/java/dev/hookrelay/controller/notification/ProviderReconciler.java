@@ -47,7 +47,7 @@ class ProviderReconciler implements Reconciler {
         this.secretRecheck = settings.getReferencedSecretRecheck();
         this.endpoints = endpoints;
         this.notifiers = notifiers;
-        this.status = new ReadyStatusWriter<>(client, V1alpha1Provider.class, HookrelayApi.PROVIDERS);
+        this.status = new ReadyStatusWriter<>(client, "Provider", HookrelayApi.PROVIDERS);
         this.events = events;
     }
 

@@ -92,7 +92,7 @@ class TokenRotation {
 
     private RotationState next(V1alpha1Receiver receiver, RotationState state, Token token, Instant now) {
         if (state.activeToken() == null) {
-            return new RotationState(token.value(), null, null, null, null, null, request(receiver));
+            return RotationState.first(token.value(), request(receiver));
         }
         if (!state.activeToken().equals(token.value())) {
             Duration grace = V1alpha1Rotation.gracePeriodOf(receiver.getSpec());
