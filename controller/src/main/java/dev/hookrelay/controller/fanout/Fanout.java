@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Pokes the objects a spec.resources list names, for a Receiver here or a Relay following a
- * hub: each object through the Target of its kind, in parallel on a bounded pool shared by
+ * hub: each object as {@link Pokes} says for its kind, in parallel on a bounded pool shared by
  * all of them (hookrelay.fanout.parallelism). Targets whose poke failed are returned as left;
  * a retry for the same events and the same spec pokes only those, so that a target that was
  * poked (a Kubeapps resync, an Argo CD refresh) is not poked again because another failed.
@@ -31,14 +31,14 @@ public class Fanout {
     private static final int MAX_LEFT = 100;
 
     private final TargetResolver resolver;
-    private final Targets targets;
+    private final Pokes pokes;
     private final ExecutorService pokers;
     private final KubeEvents events;
     private final TargetFilters filters;
 
-    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
+    Fanout(TargetResolver resolver, Pokes pokes, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
         this.resolver = resolver;
-        this.targets = targets;
+        this.pokes = pokes;
         this.events = events;
         this.filters = filters;
         this.pokers = Executors.newFixedThreadPool(settings.getParallelism(), Threads.named("fanout-poke", true));
@@ -185,7 +185,7 @@ public class Fanout {
 
         private TargetProblem pokeOne(TargetObject object, Poke poke) {
             try {
-                targets.forKind(object.kind()).poke(object, poke);
+                pokes.poke(object, poke);
                 return null;
             } catch (ApiException e) {
                 return TargetProblem.ofPoke(object, e);

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.api.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.FunctionAccess;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The Knative Service that runs a Receiver's function: identity in env, the token (and within a
@@ -71,7 +71,7 @@ class FunctionService {
         String receiverName = receiver.getMetadata().getName();
         String label = receiverName.replace('.', '-');
         // a dotted name would otherwise share its label with the same name written with dashes
-        String distinct = label.equals(receiverName) ? label : label + "-" + DigestUtils.sha256Hex(receiverName).substring(0, 8);
+        String distinct = label.equals(receiverName) ? label : label + "-" + Sha256.hex(receiverName).substring(0, 8);
         return ObjectNames.derived(PREFIX, distinct, ObjectNames.DNS_LABEL_MAX);
     }
 
