@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.controller.kube.ControllerName;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;

@@ -114,9 +114,12 @@ class TokenRotation {
         }
     }
 
-    /** Records that a Ready revision serves this token: from now on the registration may hand it to the provider. */
+    /**
+     * Records that a Ready revision serves this token: from now on the registration may hand it to
+     * the provider. Only the registration reads it, so without spec.registration nothing is written.
+     */
     RotationState served(V1alpha1Receiver receiver, RotationState state, Token token) throws ApiException {
-        if (token.value().equals(state.servedToken())) {
+        if (receiver.getSpec().getRegistration() == null || token.value().equals(state.servedToken())) {
             return state;
         }
         Instant now = Instant.now();
