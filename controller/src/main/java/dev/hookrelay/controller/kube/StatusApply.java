@@ -55,11 +55,12 @@ public final class StatusApply {
     }
 
     /**
-     * Makes the object's status show {@code wanted} for this writer's fields (a field left out is
-     * removed) unless it does already; returns whether it wrote. {@code current} is the object's
-     * status as read (the model class), null when it has none.
+     * Makes the object's status show {@code wanted} (JSON, or a status model object) for this
+     * writer's fields (a field left out is removed) unless it does already; returns whether it
+     * wrote. {@code current} is the object's status as read (the model class), null when it has none.
      */
-    public boolean apply(KubernetesObject object, @Nullable Object current, JsonObject wanted) throws ApiException {
+    public boolean apply(KubernetesObject object, @Nullable Object current, Object wantedStatus) throws ApiException {
+        JsonObject wanted = wantedStatus instanceof JsonObject json ? json : gson.toJsonTree(wantedStatus).getAsJsonObject();
         for (String field : wanted.keySet()) {
             if (!fields.contains(field) && !CONDITIONS.equals(field)) {
                 throw new IllegalArgumentException(fieldManager + " does not own status." + field);

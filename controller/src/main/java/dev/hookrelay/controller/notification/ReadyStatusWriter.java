@@ -15,10 +15,8 @@ final class ReadyStatusWriter<T extends CustomObject<?, V1alpha1ReadyStatus, T>>
     static final String FIELD_MANAGER = "hookrelay-notification";
 
     private final StatusApply status;
-    private final ApiClient client;
 
     ReadyStatusWriter(ApiClient client, String kind, String plural) {
-        this.client = client;
         this.status = new StatusApply(client, kind, plural, FIELD_MANAGER, Set.of("observedGeneration"), Set.of(READY));
     }
 
@@ -27,6 +25,6 @@ final class ReadyStatusWriter<T extends CustomObject<?, V1alpha1ReadyStatus, T>>
         V1alpha1ReadyStatus current = object.getStatus() == null ? new V1alpha1ReadyStatus() : object.getStatus();
         V1alpha1ReadyStatus wanted = new V1alpha1ReadyStatus().observedGeneration(generation).conditions(List.of(
                 Conditions.next(current.getConditions(), READY, ready, reason, message, generation)));
-        status.apply(object, object.getStatus(), client.getJSON().getGson().toJsonTree(wanted).getAsJsonObject());
+        status.apply(object, object.getStatus(), wanted);
     }
 }

@@ -1,9 +1,10 @@
 package dev.hookrelay.controller.receiver;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
+import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
+import dev.hookrelay.controller.kube.StatusApply;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
 import java.time.OffsetDateTime;
@@ -19,9 +20,15 @@ import java.util.Set;
  */
 record ProvisioningStatus(long observedGeneration, List<V1Condition> conditions, @Nullable String webhookPath,
                           @Nullable String url, @Nullable String secretName, @Nullable OffsetDateTime tokenRotatedAt) {
+    static final String FIELD_MANAGER = "hookrelay-provisioning";
     static final Set<String> FIELDS = Set.of("observedGeneration", "webhookPath", "url", "secretName", "tokenRotatedAt");
     static final Set<String> CONDITION_TYPES = Set.of(ReceiverConditions.READY, ReceiverConditions.RECONCILING,
             ReceiverConditions.STALLED, ReceiverConditions.TOKEN_ROTATION);
+
+    /** What writes these fields, only when one changed: server-side apply as {@value #FIELD_MANAGER}. */
+    static StatusApply writer(ApiClient client) {
+        return new StatusApply(client, "Receiver", HookrelayApi.RECEIVERS, FIELD_MANAGER, FIELDS, CONDITION_TYPES);
+    }
 
     /**
      * The status the outcome calls for. The webhook path and URL are shown redacted where they
@@ -61,23 +68,9 @@ record ProvisioningStatus(long observedGeneration, List<V1Condition> conditions,
                 status.getWebhookPath(), status.getUrl(), status.getSecretName(), status.getTokenRotatedAt());
     }
 
-    /** What a server-side apply of these fields sends: an absent value is left out, which removes it. */
-    JsonObject toJson(Gson gson) {
-        JsonObject status = new JsonObject();
-        status.addProperty("observedGeneration", observedGeneration);
-        status.add("conditions", gson.toJsonTree(conditions));
-        if (webhookPath != null) {
-            status.addProperty("webhookPath", webhookPath);
-        }
-        if (url != null) {
-            status.addProperty("url", url);
-        }
-        if (secretName != null) {
-            status.addProperty("secretName", secretName);
-        }
-        if (tokenRotatedAt != null) {
-            status.add("tokenRotatedAt", gson.toJsonTree(tokenRotatedAt));
-        }
-        return status;
+    /** As the status model, for a server-side apply: an absent value is left out, which removes it. */
+    V1alpha1ReceiverStatus toStatus() {
+        return new V1alpha1ReceiverStatus().observedGeneration(observedGeneration).conditions(conditions)
+                .webhookPath(webhookPath).url(url).secretName(secretName).tokenRotatedAt(tokenRotatedAt);
     }
 }

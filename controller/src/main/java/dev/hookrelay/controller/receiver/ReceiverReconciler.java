@@ -7,9 +7,11 @@ import dev.hookrelay.api.filter.FilterException;
 import dev.hookrelay.controller.filter.CompiledFilters;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
+import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
@@ -37,14 +39,14 @@ class ReceiverReconciler implements Reconciler {
     private final TokenRotation rotation;
     private final FunctionAccessObjects functionAccess;
     private final FunctionService functionService;
-    private final ProvisioningStatusWriter statusWriter;
+    private final StatusApply status;
     private final KubeEvents events;
     private final Duration referencedSecretRecheck;
     private final CompiledFilters filters;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
                        TokenRotation rotation, FunctionAccessObjects functionAccess, FunctionService functionService,
-                       ProvisioningStatusWriter statusWriter, KubeEvents events, ControllerSettings settings,
+                       ApiClient client, KubeEvents events, ControllerSettings settings,
                        CompiledFilters filters) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
@@ -52,7 +54,7 @@ class ReceiverReconciler implements Reconciler {
         this.rotation = rotation;
         this.functionAccess = functionAccess;
         this.functionService = functionService;
-        this.statusWriter = statusWriter;
+        this.status = ProvisioningStatus.writer(client);
         this.events = events;
         this.referencedSecretRecheck = settings.getReferencedSecretRecheck();
         this.filters = filters;
@@ -70,10 +72,10 @@ class ReceiverReconciler implements Reconciler {
             if (provisioned.knativeAnswersIn() != null) {
                 return new Result(true, provisioned.knativeAnswersIn());
             }
-            ProvisioningStatus status = ProvisioningStatus.of(receiver, outcome, provisioned.rotation(),
+            ProvisioningStatus wanted = ProvisioningStatus.of(receiver, outcome, provisioned.rotation(),
                     rotationMessage(receiver, provisioned.rotation()));
-            if (statusWriter.write(receiver, status)) {
-                announce(receiver, status, outcome);
+            if (status.apply(receiver, receiver.getStatus(), wanted.toStatus())) {
+                announce(receiver, wanted, outcome);
             }
             return next(receiver, outcome, provisioned.rotation());
         } catch (ApiException e) {

@@ -1,10 +1,8 @@
 package dev.hookrelay.controller.registration;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.V1alpha1ReceiverStatus;
 import dev.hookrelay.api.V1alpha1RegistrationStatus;
 import dev.hookrelay.controller.kube.Conditions;
 import dev.hookrelay.controller.kube.StatusApply;
@@ -28,13 +26,11 @@ class RegistrationStatusWriter {
     static final String FIELD_MANAGER = "hookrelay-registration";
 
     private final StatusApply status;
-    private final Gson gson;
     private final Duration verifyPeriod;
 
     RegistrationStatusWriter(ApiClient client, RegistrationSettings settings) {
         this.status = new StatusApply(client, "Receiver", HookrelayApi.RECEIVERS, FIELD_MANAGER, Set.of("registration"),
                 Set.of(REGISTERED));
-        this.gson = client.getJSON().getGson();
         this.verifyPeriod = settings.getVerifyPeriod();
     }
 
@@ -64,20 +60,14 @@ class RegistrationStatusWriter {
 
     /** Neither status.registration nor Registered: the Receiver no longer asks for a webhook. */
     void clear(V1alpha1Receiver receiver) throws ApiException {
-        status.apply(receiver, receiver.getStatus(), new JsonObject());
+        status.apply(receiver, receiver.getStatus(), new V1alpha1ReceiverStatus());
     }
 
     /** Returns whether the condition changed its status or reason. */
     private boolean write(V1alpha1Receiver receiver, @Nullable V1alpha1RegistrationStatus registration,
                           V1Condition condition) throws ApiException {
         V1Condition before = Conditions.find(conditions(receiver), REGISTERED);
-        JsonObject wanted = new JsonObject();
-        if (registration != null) {
-            wanted.add("registration", gson.toJsonTree(registration));
-        }
-        JsonArray conditions = new JsonArray();
-        conditions.add(gson.toJsonTree(condition));
-        wanted.add("conditions", conditions);
+        V1alpha1ReceiverStatus wanted = new V1alpha1ReceiverStatus().registration(registration).conditions(List.of(condition));
         if (!status.apply(receiver, receiver.getStatus(), wanted)) {
             return false;
         }

@@ -15,16 +15,14 @@ class RelayStatusWriter {
     static final String FIELD_MANAGER = "hookrelay-relay";
 
     private final StatusApply status;
-    private final ApiClient client;
 
     RelayStatusWriter(ApiClient client) {
-        this.client = client;
         this.status = new StatusApply(client, "Relay", HookrelayApi.RELAYS, FIELD_MANAGER,
                 Set.of("observedGeneration", "hubEventCount", "handledEventCount", "pendingTargets", "lastEvent"),
                 Set.of(RelayReconciler.HUB_REACHABLE, RelayReconciler.READY));
     }
 
     void write(V1alpha1Relay relay, V1alpha1RelayStatus wanted) throws ApiException {
-        status.apply(relay, relay.getStatus(), client.getJSON().getGson().toJsonTree(wanted).getAsJsonObject());
+        status.apply(relay, relay.getStatus(), wanted);
     }
 }
