@@ -24,11 +24,6 @@ public final class FunctionAccess {
         return ObjectNames.derived(PREFIX, receiverName, ObjectNames.DNS_LABEL_MAX);
     }
 
-    /** The user name the API server sees for the function, for impersonation in tests. */
-    public static String userName(String receiverName, String namespace) {
-        return "system:serviceaccount:" + namespace + ":" + name(receiverName);
-    }
-
     public static V1ServiceAccount serviceAccount(String receiverName, String namespace) {
         return new V1ServiceAccount().apiVersion("v1").kind("ServiceAccount")
                 .metadata(metadata(receiverName, namespace))

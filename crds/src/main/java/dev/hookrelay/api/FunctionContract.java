@@ -76,6 +76,6 @@ public final class FunctionContract {
      * paths became independent of the token (they keep it).
      */
     public static String webhookPath(String token, String name, String namespace) {
-        return HOOK_PATH_PREFIX + ObjectNames.sha256Hex(token + name + namespace);
+        return HOOK_PATH_PREFIX + Sha256.hex(token + name + namespace);
     }
 }

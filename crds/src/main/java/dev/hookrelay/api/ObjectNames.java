@@ -1,10 +1,5 @@
 package dev.hookrelay.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /** Names of objects derived from a Receiver's name, kept valid as DNS labels. */
 public final class ObjectNames {
     public static final int DNS_LABEL_MAX = 63;
@@ -22,17 +17,8 @@ public final class ObjectNames {
         if (full.length() <= maxLength) {
             return full;
         }
-        String hash = sha256Hex(full).substring(0, HASH_CHARS);
+        String hash = Sha256.hex(full).substring(0, HASH_CHARS);
         String head = full.substring(0, maxLength - HASH_CHARS - 1).replaceAll("[-.]+$", "");
         return head + "-" + hash;
-    }
-
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

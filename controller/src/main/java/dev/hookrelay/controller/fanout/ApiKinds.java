@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.fanout;
 
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -26,7 +27,7 @@ class ApiKinds {
         this.core = new CoreV1Api(client);
     }
 
-    ApiKind resolve(String apiVersion, String kind) throws TargetProblem, ApiException {
+    ApiKind resolve(String apiVersion, String kind) throws ApiException {
         String key = apiVersion + "/" + kind;
         ApiKind cached = found.get(key);
         if (cached != null) {
@@ -42,7 +43,7 @@ class ApiKinds {
         throw kindNotFound(apiVersion, kind, "it serves " + apiVersion + " but no kind " + kind + " in it");
     }
 
-    private V1APIResourceList discover(String apiVersion, String kind) throws TargetProblem, ApiException {
+    private V1APIResourceList discover(String apiVersion, String kind) throws ApiException {
         int slash = apiVersion.indexOf('/');
         try {
             return slash < 0
@@ -63,8 +64,8 @@ class ApiKinds {
         return new ApiKind(group, version, resource.getKind(), resource.getName(), Boolean.TRUE.equals(resource.getNamespaced()));
     }
 
-    private static TargetProblem kindNotFound(String apiVersion, String kind, String detail) {
-        return TargetProblem.retried("KindNotFound", "The API server does not know kind " + kind + " of " + apiVersion
+    private static Problem kindNotFound(String apiVersion, String kind, String detail) {
+        return Problem.retried("KindNotFound", "The API server does not know kind " + kind + " of " + apiVersion
                 + " (" + detail + "); install its CRD or fix spec.resources");
     }
 }

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.fanout;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.V1alpha1PendingTarget;
 import dev.hookrelay.api.V1alpha1PendingTargets;
 import dev.hookrelay.api.V1alpha1TargetRef;
@@ -18,7 +19,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Pokes the objects a spec.resources list names, for a Receiver here or a Relay following a
- * hub: each object through the Target of its kind, in parallel on a bounded pool shared by
+ * hub: each object as {@link Pokes} says for its kind, in parallel on a bounded pool shared by
  * all of them (hookrelay.fanout.parallelism). Targets whose poke failed are returned as left;
  * a retry for the same events and the same spec pokes only those, so that a target that was
  * poked (a Kubeapps resync, an Argo CD refresh) is not poked again because another failed.
@@ -31,14 +32,14 @@ public class Fanout {
     private static final int MAX_LEFT = 100;
 
     private final TargetResolver resolver;
-    private final Targets targets;
+    private final Pokes pokes;
     private final ExecutorService pokers;
     private final KubeEvents events;
     private final TargetFilters filters;
 
-    Fanout(TargetResolver resolver, Targets targets, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
+    Fanout(TargetResolver resolver, Pokes pokes, FanoutSettings settings, KubeEvents events, TargetFilters filters) {
         this.resolver = resolver;
-        this.targets = targets;
+        this.pokes = pokes;
         this.events = events;
         this.filters = filters;
         this.pokers = Executors.newFixedThreadPool(settings.getParallelism(), Threads.named("fanout-poke", true));
@@ -72,15 +73,15 @@ public class Fanout {
 
     /** What a spec.resources list would come to, without listing or poking anything. */
     public FanoutResult check(String namespace, List<V1alpha1TargetRef> refs) {
-        List<TargetProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (V1alpha1TargetRef ref : refs) {
             try {
                 filters.check(ref);
                 resolver.check(namespace, ref);
-            } catch (TargetProblem problem) {
+            } catch (Problem problem) {
                 problems.add(problem);
             } catch (ApiException e) {
-                problems.add(TargetProblem.ofLookup(ref, e));
+                problems.add(TargetProblems.ofLookup(ref, e));
             }
         }
         return FanoutResult.checked(refs.size() - problems.size(), problems);
@@ -100,7 +101,7 @@ public class Fanout {
         private final String namespace;
         private final TargetFilters.Selection selection;
         private final List<TargetObject> objects = new ArrayList<>();
-        private final List<TargetProblem> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
         private final List<V1alpha1PendingTarget> failed = new ArrayList<>();
 
         Attempt(String namespace, TargetFilters.Selection selection) {
@@ -112,10 +113,10 @@ public class Fanout {
             try {
                 filters.check(ref);
                 objects.addAll(selection.wanted(ref, resolver.resolve(namespace, ref)));
-            } catch (TargetProblem problem) {
+            } catch (Problem problem) {
                 fail(problem, ref);
             } catch (ApiException e) {
-                fail(TargetProblem.ofLookup(ref, e), ref);
+                fail(TargetProblems.ofLookup(ref, e), ref);
             }
         }
 
@@ -140,12 +141,12 @@ public class Fanout {
         }
 
         FanoutResult poke(Poke poke, boolean retried, V1alpha1PendingTargets left) {
-            List<CompletableFuture<TargetProblem>> pokes = objects.stream()
+            List<CompletableFuture<Problem>> pokes = objects.stream()
                     .map(object -> CompletableFuture.supplyAsync(() -> pokeOne(object, poke), pokers))
                     .toList();
             int done = 0;
             for (int i = 0; i < pokes.size(); i++) {
-                TargetProblem problem = pokes.get(i).join();
+                Problem problem = pokes.get(i).join();
                 if (problem == null) {
                     done++;
                 } else {
@@ -162,8 +163,8 @@ public class Fanout {
         private void keepRefusal(V1alpha1TargetRef ref) {
             try {
                 resolver.check(namespace, ref);
-            } catch (TargetProblem problem) {
-                if (problem.isRefusal()) {
+            } catch (Problem problem) {
+                if (!problem.retry()) {
                     problems.add(problem);
                 }
             } catch (ApiException e) {
@@ -171,9 +172,9 @@ public class Fanout {
             }
         }
 
-        private void fail(TargetProblem problem, V1alpha1TargetRef ref) {
+        private void fail(Problem problem, V1alpha1TargetRef ref) {
             problems.add(problem);
-            if (!problem.isRefusal()) {
+            if (problem.retry()) {
                 failed.add(pending(ref));
             }
         }
@@ -183,12 +184,12 @@ public class Fanout {
                     .namespace(TargetResolver.namespaceOf(namespace, ref)).name(ref.getName());
         }
 
-        private TargetProblem pokeOne(TargetObject object, Poke poke) {
+        private Problem pokeOne(TargetObject object, Poke poke) {
             try {
-                targets.forKind(object.kind()).poke(object, poke);
+                pokes.poke(object, poke);
                 return null;
             } catch (ApiException e) {
-                return TargetProblem.ofPoke(object, e);
+                return TargetProblems.ofPoke(object, e);
             }
         }
     }

@@ -2,9 +2,11 @@ package dev.hookrelay.controller.fanout;
 
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
+import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,13 +27,13 @@ class FanoutReconciler implements Reconciler {
 
     private final FanoutReceivers receivers;
     private final Fanout fanout;
-    private final FanoutStatusWriter statusWriter;
+    private final StatusApply writer;
     private final FanoutMemory memory = new FanoutMemory();
 
-    FanoutReconciler(FanoutReceivers receivers, Fanout fanout, FanoutStatusWriter statusWriter) {
+    FanoutReconciler(FanoutReceivers receivers, Fanout fanout, ApiClient client) {
         this.receivers = receivers;
         this.fanout = fanout;
-        this.statusWriter = statusWriter;
+        this.writer = FanoutStatus.writer(client);
     }
 
     @Override
@@ -61,22 +63,22 @@ class FanoutReconciler implements Reconciler {
         }
         if (handled > status.getHandledEventCount()) {
             // poked, but the status write is not in the cache yet, or it failed
-            statusWriter.write(receiver, handled, null, null);
+            writer.apply(receiver, status, FanoutStatus.of(receiver, handled, null, null));
         } else if (FanoutReceivers.changedSinceReported(receiver)) {
-            statusWriter.write(receiver, handled, null, fanout.check(receiver.getMetadata().getNamespace(),
-                    receiver.getSpec().getResources()));
+            writer.apply(receiver, status, FanoutStatus.of(receiver, handled, null,
+                    fanout.check(receiver.getMetadata().getNamespace(), receiver.getSpec().getResources())));
         }
         return new Result(false);
     }
 
     private Result pokeNewEvents(V1alpha1Receiver receiver, V1alpha1ReceiverStatus status) throws ApiException {
         long eventCount = status.getEventCount();
-        NewEvents newEvents = NewEvents.of(status, Math.max(status.getHandledEventCount(), memory.handled(receiver)));
+        long handledBefore = Math.max(status.getHandledEventCount(), memory.handled(receiver));
         FanoutResult result = fanout.poke(receiver, receiver.getSpec().getResources(), Poke.of(status.getLastEvent()),
-                newEvents, eventCount, memory.left(receiver, status.getPendingTargets()));
-        long handled = result.complete() ? eventCount : status.getHandledEventCount();
+                NewEvents.of(status, handledBefore), eventCount, memory.left(receiver, status.getPendingTargets()));
+        long handled = result.complete() ? eventCount : handledBefore;
         memory.record(receiver, handled, result.left());
-        statusWriter.write(receiver, handled, result.left(), result);
+        writer.apply(receiver, status, FanoutStatus.of(receiver, handled, result.left(), result));
         return new Result(!result.complete());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.fanout;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.V1alpha1PendingTargets;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
@@ -9,24 +10,24 @@ public final class FanoutResult {
     private final boolean checkOnly;
     private final boolean retried;
     private final int poked;
-    private final List<TargetProblem> problems;
+    private final List<Problem> problems;
     private final V1alpha1PendingTargets left;
 
-    private FanoutResult(boolean checkOnly, boolean retried, int poked, List<TargetProblem> problems,
+    private FanoutResult(boolean checkOnly, boolean retried, int poked, List<Problem> problems,
                          @Nullable V1alpha1PendingTargets left) {
         this.checkOnly = checkOnly;
         this.retried = retried;
         this.poked = poked;
         // what blocks progress first: a refusal waits for a person, a failure for the retry
-        this.problems = problems.stream().sorted((a, b) -> Boolean.compare(a.isRefusal(), b.isRefusal())).toList();
+        this.problems = problems.stream().sorted((a, b) -> Boolean.compare(!a.retry(), !b.retry())).toList();
         this.left = left;
     }
 
-    static FanoutResult poked(boolean retried, int poked, List<TargetProblem> problems, @Nullable V1alpha1PendingTargets left) {
+    static FanoutResult poked(boolean retried, int poked, List<Problem> problems, @Nullable V1alpha1PendingTargets left) {
         return new FanoutResult(false, retried, poked, problems, left);
     }
 
-    static FanoutResult checked(int valid, List<TargetProblem> problems) {
+    static FanoutResult checked(int valid, List<Problem> problems) {
         return new FanoutResult(true, false, valid, problems, null);
     }
 
@@ -36,7 +37,7 @@ public final class FanoutResult {
 
     /** Nothing is left to retry: every target was poked, or refused until the spec changes. */
     public boolean complete() {
-        return problems.stream().allMatch(TargetProblem::isRefusal);
+        return problems.stream().noneMatch(Problem::retry);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.fanout;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.api.V1alpha1TargetRef;
 import dev.hookrelay.api.filter.EventFilter;
@@ -33,7 +34,7 @@ class TargetFilters {
     }
 
     /** Refuses an entry whose filter does not compile, with the compiler's message. */
-    void check(V1alpha1TargetRef ref) throws TargetProblem {
+    void check(V1alpha1TargetRef ref) {
         compile(ref);
     }
 
@@ -41,14 +42,14 @@ class TargetFilters {
         return new Selection(owner, newEvents);
     }
 
-    private EventFilter compile(V1alpha1TargetRef ref) throws TargetProblem {
+    private EventFilter compile(V1alpha1TargetRef ref) {
         if (ref.getFilter() == null) {
             return null;
         }
         try {
             return compiled.target(ref.getFilter());
         } catch (FilterException e) {
-            throw TargetProblem.refused(FILTER_INVALID, "The filter of spec.resources entry " + ref.getKind() + " "
+            throw Problem.awaitingChange(FILTER_INVALID, "The filter of spec.resources entry " + ref.getKind() + " "
                     + ref.getName() + " does not compile: " + e.getMessage());
         }
     }
@@ -65,7 +66,7 @@ class TargetFilters {
         }
 
         /** The objects to poke: all of them without a filter, or while some new events are no longer known. */
-        List<TargetObject> wanted(V1alpha1TargetRef ref, List<TargetObject> objects) throws TargetProblem {
+        List<TargetObject> wanted(V1alpha1TargetRef ref, List<TargetObject> objects) {
             EventFilter filter = compile(ref);
             if (filter == null || !newEvents.complete()) {
                 return objects;

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.fanout;
 
+import dev.hookrelay.controller.kube.Problem;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.V1alpha1TargetRef;
@@ -41,28 +42,28 @@ class TargetResolver {
     }
 
     /** Checks what can be checked without listing objects: the namespace and the kind. */
-    ApiKind check(String ownerNamespace, V1alpha1TargetRef ref) throws TargetProblem, ApiException {
+    ApiKind check(String ownerNamespace, V1alpha1TargetRef ref) throws ApiException {
         String namespace = namespaceOf(ownerNamespace, ref);
         if (!namespace.equals(ownerNamespace) && !allowCrossNamespace) {
-            throw TargetProblem.refused("CrossNamespaceRefused", ref.getKind() + " " + namespace + "/" + ref.getName()
+            throw Problem.awaitingChange("CrossNamespaceRefused", ref.getKind() + " " + namespace + "/" + ref.getName()
                     + " is in another namespace than " + ownerNamespace + "; the controller pokes only its own namespace's"
                     + " objects unless hookrelay.fanout.allow-cross-namespace is true");
         }
         ApiKind kind = kinds.resolve(ref.getApiVersion(), ref.getKind());
         if (!allowedKinds.allows(kind)) {
-            throw TargetProblem.refused("KindNotAllowed", ref.getKind() + " of " + ref.getApiVersion() + " ("
+            throw Problem.awaitingChange("KindNotAllowed", ref.getKind() + " of " + ref.getApiVersion() + " ("
                     + kind.resource() + ") is not a kind Hookrelay pokes; it pokes only " + allowedKinds
                     + ". Name one of those, or ask the controller's administrator to add it to"
                     + " hookrelay.fanout.allowed-kinds");
         }
         if (!kind.namespaced()) {
-            throw TargetProblem.refused("KindNotNamespaced", ref.getKind() + " of " + ref.getApiVersion()
+            throw Problem.awaitingChange("KindNotNamespaced", ref.getKind() + " of " + ref.getApiVersion()
                     + " is cluster-scoped; spec.resources may name only namespaced kinds");
         }
         return kind;
     }
 
-    List<TargetObject> resolve(String ownerNamespace, V1alpha1TargetRef ref) throws TargetProblem, ApiException {
+    List<TargetObject> resolve(String ownerNamespace, V1alpha1TargetRef ref) throws ApiException {
         ApiKind kind = check(ownerNamespace, ref);
         String namespace = namespaceOf(ownerNamespace, ref);
         if (!V1alpha1TargetRef.ANY_NAME.equals(ref.getName())) {
@@ -83,13 +84,13 @@ class TargetResolver {
     }
 
     /** A named target with its metadata, for its filter. */
-    private TargetObject read(ApiKind kind, String namespace, String name) throws TargetProblem, ApiException {
+    private TargetObject read(ApiKind kind, String namespace, String name) throws ApiException {
         try {
             JsonObject object = metadataOnly(path(kind, namespace) + "/" + client.escapeString(name), List.of(), METADATA_ONLY);
             return new TargetObject(kind, namespace, name, metadata(object));
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw TargetProblem.notFound(new TargetObject(kind, namespace, name));
+                throw TargetProblems.notFound(new TargetObject(kind, namespace, name));
             }
             throw e;
         }

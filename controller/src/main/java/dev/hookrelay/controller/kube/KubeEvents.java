@@ -16,14 +16,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class KubeEvents {
-    public static final String COMPONENT = "hookrelay-controller";
-
     private final LegacyEventBroadcaster broadcaster;
     private final EventRecorder recorder;
 
     public KubeEvents(ApiClient client, ReplicaIdentity identity) {
         this.broadcaster = new LegacyEventBroadcaster(new CoreV1Api(client));
-        this.recorder = broadcaster.newRecorder(new V1EventSource().component(COMPONENT).host(identity.name()));
+        this.recorder = broadcaster.newRecorder(new V1EventSource().component(ControllerName.VALUE).host(identity.name()));
         broadcaster.startRecording();
     }
 

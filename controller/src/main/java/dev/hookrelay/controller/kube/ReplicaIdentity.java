@@ -26,7 +26,7 @@ public class ReplicaIdentity {
         try {
             return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         } catch (UnknownHostException e) {
-            return "hookrelay-controller-" + UUID.randomUUID();
+            return ControllerName.VALUE + "-" + UUID.randomUUID();
         }
     }
 }

@@ -28,7 +28,7 @@ class AlertReconciler implements Reconciler {
     AlertReconciler(NotificationCaches caches, AlertRoutes routes, ApiClient client) {
         this.caches = caches;
         this.routes = routes;
-        this.status = new ReadyStatusWriter<>(client, V1alpha1Alert.class, HookrelayApi.ALERTS);
+        this.status = new ReadyStatusWriter<>(client, "Alert", HookrelayApi.ALERTS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.notification;
 
+import dev.hookrelay.controller.kube.ControllerName;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
 import dev.hookrelay.controller.kube.KubeEvents;
@@ -37,7 +38,7 @@ class OwnEvents {
     void send(KubernetesObject object, String severity, String reason, String message, Map<String, String> metadata) {
         FluxEvent event = new FluxEvent(new FluxEvent.InvolvedObject(HookrelayApi.API_VERSION, object.getKind(),
                 object.getMetadata().getNamespace(), object.getMetadata().getName(), object.getMetadata().getUid()),
-                severity, OffsetDateTime.now(ZoneOffset.UTC), message, reason, metadata, KubeEvents.COMPONENT, null);
+                severity, OffsetDateTime.now(ZoneOffset.UTC), message, reason, metadata, ControllerName.VALUE, null);
         if (!dispatcher.submit(event)) {
             LOG.warn("{} {}/{}: event {} not sent, the event queue is full", object.getKind(),
                     object.getMetadata().getNamespace(), object.getMetadata().getName(), reason);

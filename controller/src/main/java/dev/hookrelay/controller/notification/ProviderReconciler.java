@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.notification;
 
+import dev.hookrelay.controller.kube.ControllerName;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Alert;
 import dev.hookrelay.api.V1alpha1Provider;
@@ -29,7 +30,7 @@ class ProviderReconciler implements Reconciler {
     private static final FluxEvent SAMPLE = new FluxEvent(
             new FluxEvent.InvolvedObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "default", "sample", "00000000"),
             FluxEvent.INFO, OffsetDateTime.now(ZoneOffset.UTC), "sample", "ReconciliationSucceeded",
-            Map.of("revision", "main@sha1:0000000000000000000000000000000000000000"), "hookrelay-controller", null);
+            Map.of("revision", "main@sha1:0000000000000000000000000000000000000000"), ControllerName.VALUE, null);
 
     private static final V1alpha1Alert SAMPLE_ALERT = new V1alpha1Alert()
             .metadata(new V1ObjectMeta().name("sample").namespace("default").uid("00000000"));
@@ -47,7 +48,7 @@ class ProviderReconciler implements Reconciler {
         this.secretRecheck = settings.getReferencedSecretRecheck();
         this.endpoints = endpoints;
         this.notifiers = notifiers;
-        this.status = new ReadyStatusWriter<>(client, V1alpha1Provider.class, HookrelayApi.PROVIDERS);
+        this.status = new ReadyStatusWriter<>(client, "Provider", HookrelayApi.PROVIDERS);
         this.events = events;
     }
 

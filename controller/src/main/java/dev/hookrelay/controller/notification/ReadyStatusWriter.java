@@ -1,25 +1,23 @@
 package dev.hookrelay.controller.notification;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import dev.hookrelay.api.CustomObject;
 import dev.hookrelay.api.V1alpha1ReadyStatus;
 import dev.hookrelay.controller.kube.Conditions;
-import dev.hookrelay.controller.kube.StatusSubresource;
+import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import java.util.List;
+import java.util.Set;
 
 /** Writes the Ready condition of a Provider or an Alert, whose whole status the controller alone writes, when it changed. */
 final class ReadyStatusWriter<T extends CustomObject<?, V1alpha1ReadyStatus, T>> {
     static final String READY = "Ready";
+    static final String FIELD_MANAGER = "hookrelay-notification";
 
-    private final StatusSubresource<T> objects;
-    private final Gson gson;
+    private final StatusApply status;
 
-    ReadyStatusWriter(ApiClient client, Class<T> type, String plural) {
-        this.objects = new StatusSubresource<>(client, type, plural);
-        this.gson = client.getJSON().getGson();
+    ReadyStatusWriter(ApiClient client, String kind, String plural) {
+        this.status = new StatusApply(client, kind, plural, FIELD_MANAGER, Set.of("observedGeneration"), Set.of(READY));
     }
 
     void write(T object, boolean ready, String reason, String message) throws ApiException {
@@ -27,12 +25,6 @@ final class ReadyStatusWriter<T extends CustomObject<?, V1alpha1ReadyStatus, T>>
         V1alpha1ReadyStatus current = object.getStatus() == null ? new V1alpha1ReadyStatus() : object.getStatus();
         V1alpha1ReadyStatus wanted = new V1alpha1ReadyStatus().observedGeneration(generation).conditions(List.of(
                 Conditions.next(current.getConditions(), READY, ready, reason, message, generation)));
-        JsonObject wantedJson = gson.toJsonTree(wanted).getAsJsonObject();
-        if (object.getStatus() != null && wantedJson.equals(gson.toJsonTree(object.getStatus()))) {
-            return;
-        }
-        JsonObject patch = new JsonObject();
-        patch.add("status", wantedJson);
-        objects.mergePatch(object.getMetadata().getNamespace(), object.getMetadata().getName(), patch);
+        status.apply(object, object.getStatus(), wanted);
     }
 }

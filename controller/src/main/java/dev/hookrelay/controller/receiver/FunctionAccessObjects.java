@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.FunctionAccess;
 import dev.hookrelay.api.V1alpha1Receiver;
 import io.kubernetes.client.common.KubernetesListObject;

@@ -1,5 +1,7 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
+import dev.hookrelay.api.Sha256;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.FunctionAccess;
@@ -28,12 +30,13 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The Knative Service that runs a Receiver's function: identity in env, the token (and within a
@@ -44,6 +47,8 @@ import org.apache.commons.codec.digest.DigestUtils;
 class FunctionService {
     static final String TOKEN_HASH_ANNOTATION = HookrelayApi.GROUP + "/token-sha256";
     private static final String PREFIX = "hookrelay-";
+    /** How long a Service just created may go without any status from Knative before status says "not ready". */
+    private static final Duration KNATIVE_FIRST_ANSWER = Duration.ofSeconds(2);
     private static final String AUTOSCALING = "autoscaling.knative.dev/";
     private static final String CONTAINER = "receiver-fn";
     private static final String TOKEN_VOLUME = "token";
@@ -67,12 +72,20 @@ class FunctionService {
         String receiverName = receiver.getMetadata().getName();
         String label = receiverName.replace('.', '-');
         // a dotted name would otherwise share its label with the same name written with dashes
-        String distinct = label.equals(receiverName) ? label : label + "-" + DigestUtils.sha256Hex(receiverName).substring(0, 8);
+        String distinct = label.equals(receiverName) ? label : label + "-" + Sha256.hex(receiverName).substring(0, 8);
         return ObjectNames.derived(PREFIX, distinct, ObjectNames.DNS_LABEL_MAX);
     }
 
-    /** Knative's URL of the function once it serves the current revision, empty before. */
-    Optional<String> ensure(V1alpha1Receiver receiver, Token token, WebhookPath path, RotationState rotation)
+    /**
+     * The function's Knative Service as it is now: Knative's URL of the function once it serves
+     * the current revision; and, while Knative has not yet written any status for a Service just
+     * created, how long to give it before the Receiver reports the function as not ready (Knative
+     * answers within moments, and then one status write tells how it went instead of two).
+     */
+    record Rollout(Optional<String> readyUrl, Optional<Duration> knativeAnswersIn) {
+    }
+
+    Rollout ensure(V1alpha1Receiver receiver, Token token, WebhookPath path, RotationState rotation)
             throws ApiException {
         if (!knative.isInstalled()) {
             throw Problem.retried("KnativeServingNotInstalled", "Knative Serving is not installed: the API server does not "
@@ -83,7 +96,16 @@ class FunctionService {
         V1KnativeService service = services.ensure(receiver, name, actual -> desired(receiver, name, token, path, rotation))
                 .orElseThrow(() -> Problem.retried("KnativeServiceConflict", "Knative Service " + name
                         + " belongs to another owner; delete or rename it so that Hookrelay can create the function"));
-        return service.readyUrl();
+        return new Rollout(service.readyUrl(), knativeAnswersIn(service));
+    }
+
+    private static Optional<Duration> knativeAnswersIn(V1KnativeService service) {
+        OffsetDateTime created = service.getMetadata().getCreationTimestamp();
+        if (service.getStatus() != null || created == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(OffsetDateTime.now(), created.plus(KNATIVE_FIRST_ANSWER));
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
     private V1KnativeService desired(V1alpha1Receiver receiver, String name, Token token, WebhookPath path,

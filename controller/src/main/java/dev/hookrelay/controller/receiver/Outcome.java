@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import io.micronaut.core.annotation.Nullable;
 
 /**

@@ -1,5 +1,7 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
+import dev.hookrelay.controller.kube.ControllerName;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -27,7 +29,6 @@ import java.util.function.UnaryOperator;
  * cache, so a converged object costs no request at all.
  */
 final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObject> {
-    static final String FIELD_MANAGER = "hookrelay-controller";
     private static final int UNPROCESSABLE = 422;
 
     private final String kind;
@@ -70,7 +71,7 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
     Optional<T> ensure(V1alpha1Receiver owner, String name, T actual, UnaryOperator<T> desired) throws ApiException {
         String namespace = owner.getMetadata().getNamespace();
         if (actual == null) {
-            KubernetesApiResponse<T> created = api.create(desired.apply(null), new CreateOptions().fieldManager(FIELD_MANAGER));
+            KubernetesApiResponse<T> created = api.create(desired.apply(null), new CreateOptions().fieldManager(ControllerName.VALUE));
             if (created.getHttpStatusCode() != HttpURLConnection.HTTP_CONFLICT) {
                 return Optional.of(succeeded(created, name));
             }
@@ -86,7 +87,7 @@ final class OwnedObjects<T extends KubernetesObject, L extends KubernetesListObj
     private T apply(T wanted) throws ApiException {
         return succeeded(api.patch(wanted.getMetadata().getNamespace(), wanted.getMetadata().getName(),
                         V1Patch.PATCH_FORMAT_APPLY_YAML, new V1Patch(json(wanted).toString()),
-                        new PatchOptions().fieldManager(FIELD_MANAGER).force(true)),
+                        new PatchOptions().fieldManager(ControllerName.VALUE).force(true)),
                 wanted.getMetadata().getName());
     }
 

@@ -100,7 +100,7 @@ class ReceiverCaches {
         boolean resync = Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
         return resync
                 || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                || !OwnedStatus.of(before).equals(OwnedStatus.of(after))
+                || !ProvisioningStatus.shown(before).equals(ProvisioningStatus.shown(after))
                 || !Objects.equals(TokenRotation.request(before), TokenRotation.request(after))
                 || !Objects.equals(secretSetAt(before), secretSetAt(after));
     }

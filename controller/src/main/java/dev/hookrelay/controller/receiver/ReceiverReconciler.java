@@ -1,14 +1,17 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.filter.FilterException;
 import dev.hookrelay.controller.filter.CompiledFilters;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
+import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
@@ -36,14 +39,14 @@ class ReceiverReconciler implements Reconciler {
     private final TokenRotation rotation;
     private final FunctionAccessObjects functionAccess;
     private final FunctionService functionService;
-    private final ReceiverStatusWriter statusWriter;
+    private final StatusApply status;
     private final KubeEvents events;
     private final Duration referencedSecretRecheck;
     private final CompiledFilters filters;
 
     ReceiverReconciler(ReceiverCaches caches, TokenSecret tokenSecret, WebhookSecret webhookSecret,
                        TokenRotation rotation, FunctionAccessObjects functionAccess, FunctionService functionService,
-                       ReceiverStatusWriter statusWriter, KubeEvents events, ControllerSettings settings,
+                       ApiClient client, KubeEvents events, ControllerSettings settings,
                        CompiledFilters filters) {
         this.caches = caches;
         this.tokenSecret = tokenSecret;
@@ -51,7 +54,7 @@ class ReceiverReconciler implements Reconciler {
         this.rotation = rotation;
         this.functionAccess = functionAccess;
         this.functionService = functionService;
-        this.statusWriter = statusWriter;
+        this.status = ProvisioningStatus.writer(client);
         this.events = events;
         this.referencedSecretRecheck = settings.getReferencedSecretRecheck();
         this.filters = filters;
@@ -66,10 +69,13 @@ class ReceiverReconciler implements Reconciler {
         try {
             Provisioned provisioned = provision(receiver);
             Outcome outcome = provisioned.outcome();
-            OwnedStatus status = ReceiverStatusWriter.statusFor(receiver, outcome, provisioned.rotation(),
+            if (provisioned.knativeAnswersIn() != null) {
+                return new Result(true, provisioned.knativeAnswersIn());
+            }
+            ProvisioningStatus wanted = ProvisioningStatus.of(receiver, outcome, provisioned.rotation(),
                     rotationMessage(receiver, provisioned.rotation()));
-            if (statusWriter.write(receiver, status)) {
-                announce(receiver, OwnedStatus.of(receiver), status, outcome);
+            if (status.apply(receiver, receiver.getStatus(), wanted.toStatus())) {
+                announce(receiver, wanted, outcome);
             }
             return next(receiver, outcome, provisioned.rotation());
         } catch (ApiException e) {
@@ -96,8 +102,15 @@ class ReceiverReconciler implements Reconciler {
         return wait == null ? new Result(false) : new Result(true, wait.isNegative() ? Duration.ofSeconds(1) : wait);
     }
 
-    /** What provisioning came to, and the rotation state it gave the function (null if it did not get that far). */
-    private record Provisioned(Outcome outcome, @Nullable RotationState rotation) {
+    /**
+     * What provisioning came to, the rotation state it gave the function (null if it did not get
+     * that far), and, while Knative has yet to answer for a Knative Service just created, how long
+     * to wait for it before saying "not ready" in status.
+     */
+    private record Provisioned(Outcome outcome, @Nullable RotationState rotation, @Nullable Duration knativeAnswersIn) {
+        Provisioned(Outcome outcome, @Nullable RotationState rotation) {
+            this(outcome, rotation, null);
+        }
     }
 
     private Provisioned provision(V1alpha1Receiver receiver) throws ApiException {
@@ -112,7 +125,8 @@ class ReceiverReconciler implements Reconciler {
             state = rotation.observe(receiver, token);
             functionAccess.ensure(receiver);
             checkFilterCompiles(receiver);
-            Optional<String> serviceUrl = functionService.ensure(receiver, token, path, state);
+            FunctionService.Rollout function = functionService.ensure(receiver, token, path, state);
+            Optional<String> serviceUrl = function.readyUrl();
             if (serviceUrl.isPresent()) {
                 state = rotation.served(receiver, state, token);
             }
@@ -123,11 +137,11 @@ class ReceiverReconciler implements Reconciler {
                 return new Provisioned(Outcome.suspended(token, path, serviceUrl.orElse(null)), state);
             }
             String serviceName = FunctionService.name(receiver);
-            return new Provisioned(serviceUrl.isPresent()
-                    ? Outcome.ready(token, path, serviceUrl.get(), "Knative Service " + serviceName
-                            + " serves the webhook; " + whereToFindTheUrl(receiver, path))
-                    : Outcome.progressing(token, path, "ServiceNotReady", "Waiting for Knative Service " + serviceName
-                            + " to become Ready"), state);
+            return serviceUrl.isPresent()
+                    ? new Provisioned(Outcome.ready(token, path, serviceUrl.get(), "Knative Service " + serviceName
+                            + " serves the webhook; " + whereToFindTheUrl(receiver, path)), state)
+                    : new Provisioned(Outcome.progressing(token, path, "ServiceNotReady", "Waiting for Knative Service "
+                            + serviceName + " to become Ready"), state, function.knativeAnswersIn().orElse(null));
         } catch (Problem problem) {
             return new Provisioned(Outcome.stalled(problem, token, path), state);
         }
@@ -181,8 +195,9 @@ class ReceiverReconciler implements Reconciler {
     }
 
     /** An Event whenever Ready changes its status or its reason. */
-    private void announce(V1alpha1Receiver receiver, OwnedStatus before, OwnedStatus after, Outcome outcome) {
-        V1Condition was = ReceiverConditions.find(before.conditions(), ReceiverConditions.READY);
+    private void announce(V1alpha1Receiver receiver, ProvisioningStatus after, Outcome outcome) {
+        V1Condition was = receiver.getStatus() == null ? null
+                : ReceiverConditions.find(receiver.getStatus().getConditions(), ReceiverConditions.READY);
         V1Condition now = ReceiverConditions.find(after.conditions(), ReceiverConditions.READY);
         if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) {
             return;

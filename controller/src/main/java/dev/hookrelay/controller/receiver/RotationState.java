@@ -33,6 +33,11 @@ record RotationState(@Nullable String activeToken, @Nullable String servedToken,
                 text(data, HANDLED_REQUEST_KEY));
     }
 
+    /** Before any rotation: the token the function is first given, and the rotation request already there, if any. */
+    static RotationState first(String token, @Nullable String handledRequest) {
+        return new RotationState(token, null, null, null, null, null, handledRequest);
+    }
+
     /** The keys to apply to the webhook Secret. */
     Map<String, String> data() {
         Map<String, String> data = new HashMap<>();

@@ -1,10 +1,10 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.api.Sha256;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.V1alpha1Receiver;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /** A Receiver's token and the Secret that holds it. Never printed. */
 final class Token {
@@ -41,7 +41,7 @@ final class Token {
 
     /** Changes with the token, so a rotation rolls a new revision; does not reveal the token. */
     String sha256() {
-        return DigestUtils.sha256Hex(value);
+        return Sha256.hex(value);
     }
 
     @Override

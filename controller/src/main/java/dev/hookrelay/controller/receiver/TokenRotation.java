@@ -92,7 +92,7 @@ class TokenRotation {
 
     private RotationState next(V1alpha1Receiver receiver, RotationState state, Token token, Instant now) {
         if (state.activeToken() == null) {
-            return new RotationState(token.value(), null, null, null, null, null, request(receiver));
+            return RotationState.first(token.value(), request(receiver));
         }
         if (!state.activeToken().equals(token.value())) {
             Duration grace = V1alpha1Rotation.gracePeriodOf(receiver.getSpec());
@@ -114,9 +114,12 @@ class TokenRotation {
         }
     }
 
-    /** Records that a Ready revision serves this token: from now on the registration may hand it to the provider. */
+    /**
+     * Records that a Ready revision serves this token: from now on the registration may hand it to
+     * the provider. Only the registration reads it, so without spec.registration nothing is written.
+     */
     RotationState served(V1alpha1Receiver receiver, RotationState state, Token token) throws ApiException {
-        if (token.value().equals(state.servedToken())) {
+        if (receiver.getSpec().getRegistration() == null || token.value().equals(state.servedToken())) {
             return state;
         }
         Instant now = Instant.now();

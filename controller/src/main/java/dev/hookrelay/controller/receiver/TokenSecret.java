@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.ObjectNames;
 import dev.hookrelay.api.V1alpha1Receiver;

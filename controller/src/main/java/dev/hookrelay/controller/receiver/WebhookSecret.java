@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.receiver;
 
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.FunctionContract;
 import dev.hookrelay.api.ObjectNames;
 import dev.hookrelay.api.V1alpha1Receiver;
@@ -9,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +54,15 @@ class WebhookSecret {
         if (FunctionContract.isUnsigned(receiver.getSpec().getType())) {
             return new WebhookPath(token.webhookPath(receiver), true);
         }
-        V1Secret secret = ensure(receiver, actual -> Map.of(PATH_KEY, storedPath(actual).orElseGet(() -> firstPath(receiver))));
+        V1Secret secret = ensure(receiver, actual -> {
+            if (actual != null) {
+                return Map.of(PATH_KEY, storedPath(actual).orElseGet(() -> firstPath(receiver)));
+            }
+            // created with the rotation state TokenRotation would write next, in one request
+            Map<String, String> data = new HashMap<>(RotationState.first(token.value(), TokenRotation.request(receiver)).data());
+            data.put(PATH_KEY, firstPath(receiver));
+            return data;
+        });
         return new WebhookPath(storedPath(secret).orElseThrow(), false);
     }
 

@@ -1,10 +1,10 @@
 package dev.hookrelay.controller.registration;
 
+import dev.hookrelay.api.Sha256;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Which token this controller last set as each webhook's secret, as a digest: providers never
@@ -34,6 +34,6 @@ class AppliedSecrets {
     }
 
     private static String key(String hookId, String token) {
-        return hookId + " " + DigestUtils.sha256Hex(token);
+        return hookId + " " + Sha256.hex(token);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hookrelay.controller.registration;
 
+import dev.hookrelay.api.Sha256;
+import dev.hookrelay.controller.kube.ControllerName;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import jakarta.inject.Singleton;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * GitHub App installation tokens: a JWT signed with the app's private key (RS256, issued a
@@ -37,7 +38,7 @@ class GitHubAppTokens {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     String installationToken(HttpClient client, Duration timeout, String apiUrl, Credentials.GitHubApp app) {
-        String key = apiUrl + " " + app.appId() + " " + app.installationId() + " " + DigestUtils.sha256Hex(app.privateKeyPem());
+        String key = apiUrl + " " + app.appId() + " " + app.installationId() + " " + Sha256.hex(app.privateKeyPem());
         Cached cached = cache.get(key);
         if (cached != null && Instant.now().plus(MARGIN).isBefore(cached.expiresAt())) {
             return cached.token();
@@ -51,7 +52,7 @@ class GitHubAppTokens {
         URI uri = URI.create(apiUrl + "/app/installations/" + Paths.segment(app.installationId()) + "/access_tokens");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/vnd.github+json")
-                .header("User-Agent", "hookrelay-controller")
+                .header("User-Agent", ControllerName.VALUE)
                 .header("Authorization", "Bearer " + jwt(app))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response;

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.registration;
 
+import dev.hookrelay.controller.kube.ControllerName;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -78,7 +79,7 @@ final class ProviderHttp {
         requireSameOrigin(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json")
-                .header("User-Agent", "hookrelay-controller")
+                .header("User-Agent", ControllerName.VALUE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {

@@ -148,7 +148,8 @@ class RegistrationReconciler implements Reconciler {
             Duration wait = Duration.between(Instant.now(), failure.retryAt());
             return new Result(true, wait.isNegative() ? Duration.ofSeconds(1) : wait.plusSeconds(1));
         }
-        return new Result(!problem.reason().startsWith("Waiting"));
+        // WaitingForToken too: the webhook Secret that records the served token is not watched here
+        return new Result(true);
     }
 
     /** spec.registration was removed: the webhook stays at the provider, no longer kept by Hookrelay. */

@@ -1,18 +1,14 @@
 package dev.hookrelay.controller.registration;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.api.V1alpha1ReceiverStatus;
 import dev.hookrelay.api.V1alpha1RegistrationStatus;
 import dev.hookrelay.controller.kube.Conditions;
-import io.kubernetes.client.custom.V1Patch;
+import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Condition;
-import io.kubernetes.client.util.PatchUtils;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -21,27 +17,20 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/**
- * Writes the registration's part of a Receiver's status, status.registration and the Registered
- * condition, by server-side apply with a field manager of its own: the API server merges them
- * into what the other writers own (conditions are a map keyed by type), so nobody's write
- * conflicts with this one, and leaving a field out of the applied object removes it.
- */
+/** Writes the registration's part of a Receiver's status, status.registration and the Registered condition. */
 @Singleton
 class RegistrationStatusWriter {
     static final String REGISTERED = "Registered";
     static final String FIELD_MANAGER = "hookrelay-registration";
 
-    private final ApiClient client;
-    private final CustomObjectsApi api;
-    private final Gson gson;
+    private final StatusApply status;
     private final Duration verifyPeriod;
 
     RegistrationStatusWriter(ApiClient client, RegistrationSettings settings) {
-        this.client = client;
-        this.api = new CustomObjectsApi(client);
-        this.gson = client.getJSON().getGson();
+        this.status = new StatusApply(client, "Receiver", HookrelayApi.RECEIVERS, FIELD_MANAGER, Set.of("registration"),
+                Set.of(REGISTERED));
         this.verifyPeriod = settings.getVerifyPeriod();
     }
 
@@ -71,47 +60,19 @@ class RegistrationStatusWriter {
 
     /** Neither status.registration nor Registered: the Receiver no longer asks for a webhook. */
     void clear(V1alpha1Receiver receiver) throws ApiException {
-        if (current(receiver) != null || Conditions.find(conditions(receiver), REGISTERED) != null) {
-            apply(receiver, null, null);
-        }
+        status.apply(receiver, receiver.getStatus(), new V1alpha1ReceiverStatus());
     }
 
+    /** Returns whether the condition changed its status or reason. */
     private boolean write(V1alpha1Receiver receiver, @Nullable V1alpha1RegistrationStatus registration,
                           V1Condition condition) throws ApiException {
         V1Condition before = Conditions.find(conditions(receiver), REGISTERED);
-        boolean conditionChanged = !Conditions.isUnchanged(conditions(receiver), condition);
-        if (!conditionChanged && Objects.equals(json(current(receiver)), json(registration))) {
+        V1alpha1ReceiverStatus wanted = new V1alpha1ReceiverStatus().registration(registration).conditions(List.of(condition));
+        if (!status.apply(receiver, receiver.getStatus(), wanted)) {
             return false;
         }
-        apply(receiver, registration, condition);
         return before == null || !Objects.equals(before.getStatus(), condition.getStatus())
                 || !Objects.equals(before.getReason(), condition.getReason());
-    }
-
-    private void apply(V1alpha1Receiver receiver, @Nullable V1alpha1RegistrationStatus registration,
-                       @Nullable V1Condition condition) throws ApiException {
-        JsonObject status = new JsonObject();
-        if (registration != null) {
-            status.add("registration", gson.toJsonTree(registration));
-        }
-        if (condition != null) {
-            JsonArray conditions = new JsonArray();
-            conditions.add(gson.toJsonTree(condition));
-            status.add("conditions", conditions);
-        }
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("name", receiver.getMetadata().getName());
-        metadata.addProperty("namespace", receiver.getMetadata().getNamespace());
-        JsonObject object = new JsonObject();
-        object.addProperty("apiVersion", HookrelayApi.API_VERSION);
-        object.addProperty("kind", "Receiver");
-        object.add("metadata", metadata);
-        object.add("status", status);
-        PatchUtils.patch(Object.class, () -> api.patchNamespacedCustomObjectStatus(HookrelayApi.GROUP,
-                        HookrelayApi.VERSION, receiver.getMetadata().getNamespace(), HookrelayApi.RECEIVERS,
-                        receiver.getMetadata().getName(), new V1Patch(object.toString()))
-                        .fieldManager(FIELD_MANAGER).force(true).buildCall(null),
-                V1Patch.PATCH_FORMAT_APPLY_YAML, client);
     }
 
     private static V1Condition condition(V1alpha1Receiver receiver, String status, String reason, String message) {
@@ -122,10 +83,6 @@ class RegistrationStatusWriter {
     private static boolean sameHook(V1alpha1RegistrationStatus a, V1alpha1RegistrationStatus b) {
         return Objects.equals(a.getHookID(), b.getHookID()) && Objects.equals(a.getUrl(), b.getUrl())
                 && Objects.equals(a.getEvents(), b.getEvents());
-    }
-
-    private String json(@Nullable V1alpha1RegistrationStatus registration) {
-        return registration == null ? null : gson.toJson(registration);
     }
 
     @Nullable

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.benchmark;
 
+import com.google.gson.JsonParser;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
@@ -14,11 +15,14 @@ import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import okhttp3.Call;
+import okhttp3.Response;
 
 /**
  * Creates many Receivers on a fresh control plane with Knative's CRDs, runs the controller as
@@ -84,16 +88,32 @@ public final class ReceiverBenchmark {
         informers.stopAllRegisteredInformers();
 
         ControllerProcess.Memory memory = controller.memory();
+        String receiverJson = receiverJson(admin, namespace.name(), "receiver-0");
+        int managedFieldsBytes = JsonParser.parseString(receiverJson).getAsJsonObject()
+                .getAsJsonObject("metadata").get("managedFields").toString().length();
         System.out.printf("""
 
                 Hookrelay controller benchmark: %d Receivers (JVM args of the controller: %s)
                   created in                      %,d ms
                   all Ready after                 %,d ms (from the first create)
                   API writes per Receiver         %.2f (%d in all: %s)
+                  one Ready Receiver as JSON      %,d bytes (managedFields %,d of them)
                   controller heap used            %s
                   controller RSS                  %,d MB
                 """, RECEIVERS, CONTROLLER_JVM_ARGS, millis(created - start), millis(allReady - start),
-                writes.total() / (double) RECEIVERS, writes.total(), writes, memory.heap(), memory.rss());
+                writes.total() / (double) RECEIVERS, writes.total(), writes, receiverJson.length(), managedFieldsBytes, memory.heap(),
+                memory.rss());
+    }
+
+    /** The size of what the API server stores and serves for a Receiver: what every status write copies. */
+    private static String receiverJson(ApiClient admin, String namespace, String name) throws Exception {
+        String path = "/apis/" + HookrelayApi.GROUP + "/" + HookrelayApi.VERSION + "/namespaces/" + namespace + "/"
+                + HookrelayApi.RECEIVERS + "/" + name;
+        Call call = admin.buildCall(null, path, "GET", List.of(), List.of(), null, new HashMap<>(),
+                new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null);
+        try (Response response = call.execute()) {
+            return response.body().string();
+        }
     }
 
     private static long readyCount(SharedIndexInformer<V1alpha1Receiver> receivers) {

@@ -12,25 +12,6 @@ class ConditionsTest {
     private static final OffsetDateTime EARLIER = OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
 
     @Test
-    void replacingKeepsTheTypesAnotherWriterOwnsInPlace() {
-        List<V1Condition> current = List.of(condition("Ready", "True"), condition("Reconciling", "False"),
-                condition("TargetsPoked", "False"));
-
-        List<V1Condition> merged = Conditions.replacing(current, List.of(condition("TargetsPoked", "True")));
-
-        assertEquals(List.of("Ready", "Reconciling", "TargetsPoked"), merged.stream().map(V1Condition::getType).toList());
-        assertEquals(List.of("True", "False", "True"), merged.stream().map(V1Condition::getStatus).toList());
-    }
-
-    @Test
-    void replacingAppendsATypeNotThereYet() {
-        List<V1Condition> merged = Conditions.replacing(List.of(condition("Ready", "True")),
-                List.of(condition("TargetsPoked", "True")));
-
-        assertEquals(List.of("Ready", "TargetsPoked"), merged.stream().map(V1Condition::getType).toList());
-    }
-
-    @Test
     void nextKeepsTheTransitionTimeUntilTheStatusFlips() {
         List<V1Condition> previous = List.of(condition("TargetsPoked", "True"));
 

@@ -2,6 +2,7 @@ package dev.hookrelay.controller.receiver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.openapi.models.V1Condition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.FunctionContract;
+import dev.hookrelay.api.Sha256;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverSpec;
 import dev.hookrelay.api.V1alpha1Rotation;
@@ -96,6 +97,9 @@ class TokenRotationTest {
                 () -> first.equals(text(cluster.secret("hookrelay-webhook-asked"), FunctionContract.PREVIOUS_TOKEN_KEY)));
         awaitEvent(cluster, "asked", "TokenRotated");
 
+        // marking the Service ready before it carries the new token would mark the revision it replaces
+        Eventually.await("the new token in the Knative Service", Cluster.TIMEOUT, () -> Sha256.hex(second)
+                .equals(ReceiverProvisioningTest.tokenHash(cluster.knativeService("hookrelay-asked"))));
         cluster.patchReceiver("asked", "{\"metadata\":{\"labels\":{\"touched\":\"yes\"}}}");
         cluster.markKnativeServiceReady("hookrelay-asked");
         cluster.awaitReady("asked", "True", "Succeeded");
