@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 @Factory
 class FanoutControllerSpec {
     @Singleton
-    ControllerSpec fanoutController(FanoutReceivers receivers, FanoutReconciler reconciler) {
+    ControllerSpec fanoutController(FanoutCaches receivers, FanoutReconciler reconciler) {
         return new ControllerSpec("fanout", reconciler, receivers::feed, receivers.cache()::hasSynced);
     }
 }

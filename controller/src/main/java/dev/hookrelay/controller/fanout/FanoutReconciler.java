@@ -25,12 +25,12 @@ class FanoutReconciler implements Reconciler {
     static final String TARGETS_POKED = Fanout.POKED;
     private static final Logger LOG = LoggerFactory.getLogger(FanoutReconciler.class);
 
-    private final FanoutReceivers receivers;
+    private final FanoutCaches receivers;
     private final Fanout fanout;
     private final StatusApply writer;
     private final FanoutMemory memory = new FanoutMemory();
 
-    FanoutReconciler(FanoutReceivers receivers, Fanout fanout, ApiClient client) {
+    FanoutReconciler(FanoutCaches receivers, Fanout fanout, ApiClient client) {
         this.receivers = receivers;
         this.fanout = fanout;
         this.writer = FanoutStatus.writer(client);
@@ -64,7 +64,7 @@ class FanoutReconciler implements Reconciler {
         if (handled > status.getHandledEventCount()) {
             // poked, but the status write is not in the cache yet, or it failed
             writer.apply(receiver, status, FanoutStatus.of(receiver, handled, null, null));
-        } else if (FanoutReceivers.changedSinceReported(receiver)) {
+        } else if (FanoutCaches.changedSinceReported(receiver)) {
             writer.apply(receiver, status, FanoutStatus.of(receiver, handled, null,
                     fanout.check(receiver.getMetadata().getNamespace(), receiver.getSpec().getResources())));
         }

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 @Factory
 class RegistrationControllerSpec {
     @Singleton
-    ControllerSpec registrationController(RegistrationReceivers receivers, RegistrationReconciler reconciler) {
+    ControllerSpec registrationController(RegistrationCaches receivers, RegistrationReconciler reconciler) {
         return new ControllerSpec("registration", reconciler, receivers::feed, receivers.cache()::hasSynced);
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 class RegistrationReconciler implements Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReconciler.class);
 
-    private final RegistrationReceivers receivers;
+    private final RegistrationCaches receivers;
     private final Finalizer finalizer;
     private final CredentialsSecret secrets;
     private final HookApis apis;
@@ -33,7 +33,7 @@ class RegistrationReconciler implements Reconciler {
     private final KubeEvents events;
     private final RegistrationSettings settings;
 
-    RegistrationReconciler(RegistrationReceivers receivers, Finalizer finalizer, CredentialsSecret secrets, HookApis apis,
+    RegistrationReconciler(RegistrationCaches receivers, Finalizer finalizer, CredentialsSecret secrets, HookApis apis,
                            AppliedSecrets appliedSecrets, RegistrationStatusWriter statusWriter, KubeEvents events,
                            RegistrationSettings settings) {
         this.receivers = receivers;

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 @Factory
 class RelayControllerSpec {
     @Singleton
-    ControllerSpec relayController(RelayCache relays, HubWatches hubs, RelayReconciler reconciler) {
+    ControllerSpec relayController(RelayCaches relays, HubWatches hubs, RelayReconciler reconciler) {
         return new ControllerSpec("relay", reconciler, queue -> {
             relays.feed(queue);
             hubs.feed(queue);

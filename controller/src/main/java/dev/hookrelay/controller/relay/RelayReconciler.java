@@ -36,14 +36,14 @@ class RelayReconciler implements Reconciler {
     static final String READY = "Ready";
     private static final Logger LOG = LoggerFactory.getLogger(RelayReconciler.class);
 
-    private final RelayCache relays;
+    private final RelayCaches relays;
     private final HubWatches hubs;
     private final Fanout fanout;
     private final RelayStatusWriter statusWriter;
     private final KubeEvents events;
     private final FanoutMemory memory = new FanoutMemory();
 
-    RelayReconciler(RelayCache relays, HubWatches hubs, Fanout fanout, RelayStatusWriter statusWriter, KubeEvents events) {
+    RelayReconciler(RelayCaches relays, HubWatches hubs, Fanout fanout, RelayStatusWriter statusWriter, KubeEvents events) {
         this.relays = relays;
         this.hubs = hubs;
         this.fanout = fanout;

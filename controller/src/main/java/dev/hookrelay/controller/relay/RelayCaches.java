@@ -11,10 +11,10 @@ import io.micronaut.context.annotation.Context;
 
 /** The informer cache of Relays, started on every replica; any change queues the Relay once fed a queue. */
 @Context
-class RelayCache {
+class RelayCaches {
     private final KubeCache<V1alpha1Relay> relays;
 
-    RelayCache(Informers informers) {
+    RelayCaches(Informers informers) {
         this.relays = informers.hookrelay(V1alpha1Relay.class, V1alpha1RelayList.class, HookrelayApi.RELAYS);
     }
 

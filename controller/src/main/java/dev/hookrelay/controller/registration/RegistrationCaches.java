@@ -17,15 +17,15 @@ import java.util.Objects;
  * its URL or its deletion changes, and at every resync.
  */
 @Context
-class RegistrationReceivers {
+class RegistrationCaches {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    RegistrationReceivers(Informers informers) {
+    RegistrationCaches(Informers informers) {
         this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
     }
 
     void feed(WorkQueue<Request> queue) {
-        receivers.watch(queue, watch -> watch.withOnAddFilter(RegistrationReceivers::needsWork)
+        receivers.watch(queue, watch -> watch.withOnAddFilter(RegistrationCaches::needsWork)
                 .withOnUpdateFilter((before, after) -> changed(before, after) && needsWork(after))
                 // the finalizer held it until its webhook was deleted
                 .withOnDeleteFilter((receiver, finalStateUnknown) -> false));

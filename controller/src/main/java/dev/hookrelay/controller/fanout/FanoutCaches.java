@@ -17,16 +17,16 @@ import java.util.Objects;
  * per kind), and which of their changes call for the fan-out.
  */
 @Context
-class FanoutReceivers {
+class FanoutCaches {
     private final KubeCache<V1alpha1Receiver> receivers;
 
-    FanoutReceivers(Informers informers) {
+    FanoutCaches(Informers informers) {
         this.receivers = informers.hookrelay(V1alpha1Receiver.class, V1alpha1ReceiverList.class, HookrelayApi.RECEIVERS);
     }
 
     /** Queues the Receivers that need the fan-out, and deleted ones, so that it forgets them. */
     void feed(WorkQueue<Request> queue) {
-        receivers.watch(queue, watch -> watch.withOnAddFilter(FanoutReceivers::needFanout)
+        receivers.watch(queue, watch -> watch.withOnAddFilter(FanoutCaches::needFanout)
                 .withOnUpdateFilter((before, after) -> needFanout(after)));
     }
 
