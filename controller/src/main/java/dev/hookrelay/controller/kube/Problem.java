@@ -7,11 +7,11 @@ package dev.hookrelay.controller.kube;
  * announces the end of (Knative Serving appearing, a target created, the API server back) is
  * retried with backoff.
  */
-public final class Problem extends RuntimeException {
+public class Problem extends RuntimeException {
     private final String reason;
     private final boolean retry;
 
-    private Problem(String reason, String message, boolean retry) {
+    protected Problem(String reason, String message, boolean retry) {
         super(message, null, false, false);
         this.reason = reason;
         this.retry = retry;

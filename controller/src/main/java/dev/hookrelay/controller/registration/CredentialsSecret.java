@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.registration;
 
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.controller.receiver.ServedToken;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -31,7 +32,7 @@ class CredentialsSecret {
             secret = core.readNamespacedSecret(name, namespace).execute();
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new RegistrationProblem("SecretNotFound", "Secret " + name + " (spec.registration.credentialsRef)"
+                throw Problem.retried("SecretNotFound", "Secret " + name + " (spec.registration.credentialsRef)"
                         + " does not exist in namespace " + namespace + "; create it with a key `token` holding an access"
                         + " token that may manage webhooks, or `appID`, `installationID` and `privateKey` of a GitHub App");
             }
@@ -44,18 +45,18 @@ class CredentialsSecret {
         String privateKey = value(data, "privateKey");
         if (appId != null || installationId != null || privateKey != null) {
             if (appId == null || installationId == null || privateKey == null) {
-                throw new RegistrationProblem("CredentialsInvalid", "Secret " + name + " names a GitHub App but lacks "
+                throw Problem.retried("CredentialsInvalid", "Secret " + name + " names a GitHub App but lacks "
                         + (appId == null ? "`appID` " : "") + (installationId == null ? "`installationID` " : "")
                         + (privateKey == null ? "`privateKey` " : "") + "; a GitHub App needs all three");
             }
             if (!"github".equals(receiver.getSpec().getType())) {
-                throw new RegistrationProblem("CredentialsInvalid", "Secret " + name + " holds a GitHub App, but the"
+                throw Problem.retried("CredentialsInvalid", "Secret " + name + " holds a GitHub App, but the"
                         + " Receiver's type is " + receiver.getSpec().getType() + "; put a `token` in it");
             }
             return new Credentials(name, null, null, new Credentials.GitHubApp(appId, installationId, privateKey));
         }
         if (token == null) {
-            throw new RegistrationProblem("CredentialsInvalid", "Secret " + name + " has no key `token`; add an access"
+            throw Problem.retried("CredentialsInvalid", "Secret " + name + " has no key `token`; add an access"
                     + " token that may manage webhooks" + ("github".equals(receiver.getSpec().getType())
                     ? ", or `appID`, `installationID` and `privateKey` of a GitHub App" : ""));
         }
@@ -81,13 +82,13 @@ class CredentialsSecret {
             String token = value(dataOf(core.readNamespacedSecret(name, receiver.getMetadata().getNamespace()).execute()),
                     ServedToken.KEY);
             if (token == null) {
-                throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's function to serve its token"
+                throw Problem.retried("WaitingForToken", "Waiting for the Receiver's function to serve its token"
                         + " (Secret " + name + " records it once the Knative Service is Ready)");
             }
             return token;
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new RegistrationProblem("WaitingForToken", "Waiting for the Receiver's webhook Secret " + name);
+                throw Problem.retried("WaitingForToken", "Waiting for the Receiver's webhook Secret " + name);
             }
             throw e;
         }

@@ -1,9 +1,10 @@
 package dev.hookrelay.controller.registration;
 
-import dev.hookrelay.api.Sha256;
-import dev.hookrelay.controller.kube.ControllerName;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.hookrelay.api.Sha256;
+import dev.hookrelay.controller.kube.ControllerName;
+import dev.hookrelay.controller.kube.Problem;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -98,7 +99,7 @@ class GitHubAppTokens {
             signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
             return header + "." + payload + "." + URL.encodeToString(signature.sign());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new RegistrationProblem("CredentialsInvalid", "`privateKey` of " + app + " is not an RSA private key"
+            throw Problem.retried("CredentialsInvalid", "`privateKey` of " + app + " is not an RSA private key"
                     + " in PEM (as GitHub's \"Generate a private key\" downloads it)");
         }
     }

@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.registration;
 
 import com.google.gson.JsonObject;
+import dev.hookrelay.controller.kube.Problem;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ final class GitLabHooks extends RestHookApi {
         for (String event : receiverEvents.isEmpty() ? List.of("Push Hook") : receiverEvents) {
             String flag = FLAGS.get(event);
             if (flag == null) {
-                throw new RegistrationProblem("UnknownEvent", "spec.events names " + event + ", which GitLab webhooks"
+                throw Problem.retried("UnknownEvent", "spec.events names " + event + ", which GitLab webhooks"
                         + " cannot subscribe to; use X-Gitlab-Event names: " + String.join(", ", FLAGS.keySet()));
             }
             flags.add(flag);

@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.registration;
 
+import dev.hookrelay.controller.kube.Problem;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class HookApis {
                     BitbucketHooks.SCOPES), location);
             case "bitbucket-server" -> new BitbucketServerHooks(http("Bitbucket Server", location,
                     authorization("Bearer", credentials), BitbucketServerHooks.SCOPES), location);
-            default -> throw new RegistrationProblem("RegistrationUnsupported", "Hookrelay cannot register webhooks"
+            default -> throw Problem.retried("RegistrationUnsupported", "Hookrelay cannot register webhooks"
                     + " for type " + location.type() + "; remove spec.registration and register status.url by hand");
         };
     }

@@ -2,6 +2,7 @@ package dev.hookrelay.controller.registration;
 
 import dev.hookrelay.api.V1alpha1Registration;
 import dev.hookrelay.api.V1alpha1RegistrationStatus;
+import dev.hookrelay.controller.kube.Problem;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ record HookLocation(String type, String apiUrl, @Nullable String repository, @Nu
     private static String apiUrl(String type, @Nullable String apiUrl) {
         String url = apiUrl != null ? apiUrl : DEFAULT_API.get(type);
         if (url == null) {
-            throw new RegistrationProblem("ApiURLMissing", "Receivers of type " + type
+            throw Problem.retried("ApiURLMissing", "Receivers of type " + type
                     + " need spec.registration.apiURL, the root of the server's REST API");
         }
         return url.replaceAll("/+$", "");

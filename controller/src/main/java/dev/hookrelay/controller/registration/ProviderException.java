@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.registration;
 
+import dev.hookrelay.controller.kube.Problem;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
@@ -7,13 +8,13 @@ import java.time.Instant;
  * A provider's API refused or failed a request. {@code retryAt} is set when the provider said
  * when to come back (rate limits); {@code transient} when trying again may work by itself.
  */
-class ProviderException extends RegistrationProblem {
+class ProviderException extends Problem {
     private final int status;
     private final boolean retryable;
     private final Instant retryAt;
 
     ProviderException(String reason, String message, int status, boolean retryable, @Nullable Instant retryAt) {
-        super(reason, message);
+        super(reason, message, true);
         this.status = status;
         this.retryable = retryable;
         this.retryAt = retryAt;

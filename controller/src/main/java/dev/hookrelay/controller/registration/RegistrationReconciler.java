@@ -4,6 +4,7 @@ import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1Registration;
 import dev.hookrelay.api.V1alpha1RegistrationStatus;
 import dev.hookrelay.controller.kube.KubeEvents;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
@@ -96,11 +97,11 @@ class RegistrationReconciler implements Reconciler {
                         + " at " + location.describe() + (result.why().isEmpty() ? "" : ": " + result.why()));
             }
             return new Result(true, settings.getVerifyPeriod());
-        } catch (RegistrationProblem problem) {
+        } catch (Problem problem) {
             return reportProblem(receiver, problem);
         } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
             // Gson on a body that is not the provider's JSON: HTML from a web UI, another API
-            return reportProblem(receiver, new RegistrationProblem("ProviderResponseInvalid", "The provider answered in a"
+            return reportProblem(receiver, Problem.retried("ProviderResponseInvalid", "The provider answered in a"
                     + " shape its REST API does not have (" + e.getClass().getSimpleName() + "); check that"
                     + " spec.registration.apiURL is the root of its REST API, for example https://HOST/api/v1 for Gitea"));
         }
@@ -123,7 +124,7 @@ class RegistrationReconciler implements Reconciler {
             apis.open(before, credentials).delete(registered.getHookID());
             events.normal(receiver, "HookDeleted", "Deleted webhook " + registered.getHookID() + " at "
                     + before.describe() + ": spec.registration now points to " + location.describe());
-        } catch (RegistrationProblem problem) {
+        } catch (Problem problem) {
             events.warning(receiver, "HookLeftBehind", "Webhook " + registered.getHookID() + " at " + before.describe()
                     + " could not be deleted after spec.registration moved (" + problem.getMessage()
                     + "); delete it there by hand");
@@ -140,7 +141,7 @@ class RegistrationReconciler implements Reconciler {
         return matches == null ? !api.updatesSecret() : matches;
     }
 
-    private Result reportProblem(V1alpha1Receiver receiver, RegistrationProblem problem) throws ApiException {
+    private Result reportProblem(V1alpha1Receiver receiver, Problem problem) throws ApiException {
         if (statusWriter.problem(receiver, problem.reason(), problem.getMessage())) {
             events.warning(receiver, problem.reason(), problem.getMessage());
         }
@@ -187,12 +188,12 @@ class RegistrationReconciler implements Reconciler {
         try {
             V1alpha1Registration spec = receiver.getSpec().getRegistration();
             if (spec == null) {
-                throw new RegistrationProblem("CredentialsGone", "spec.registration was removed, so there are no"
+                throw Problem.retried("CredentialsGone", "spec.registration was removed, so there are no"
                         + " credentials to delete it with");
             }
             apis.open(location, secrets.read(receiver, spec.getCredentialsRef().getName())).delete(registered.getHookID());
             events.normal(receiver, "HookDeleted", "Deleted " + hook);
-        } catch (RegistrationProblem problem) {
+        } catch (Problem problem) {
             Instant deadline = receiver.getMetadata().getDeletionTimestamp().toInstant().plus(settings.getDeleteTimeout());
             if (Instant.now().isBefore(deadline)) {
                 String message = "Deleting " + hook + " failed: " + problem.getMessage() + ". Retrying until "

@@ -63,7 +63,7 @@ class DispatchTest {
             assertEquals(1, requests.stream().map(StandIn.Recorded::body).distinct().count(), "the same request each time");
             assertEquals(3, alerting.count("retried", "flaky"));
             assertEquals(0, alerting.count("failed", "flaky"));
-            String metrics = alerting.controller().bean(MetricsController.class).metrics();
+            String metrics = alerting.controller().bean(MetricsEndpoint.class).metrics();
             String provider = "{provider=\"" + namespace.name() + "/flaky\",type=\"generic\"}";
             assertTrue(metrics.contains("hookrelay_notifications_retried_total" + provider + " 3.0"), metrics);
             assertTrue(metrics.contains("hookrelay_notifications_sent_total" + provider + " 1.0"), metrics);

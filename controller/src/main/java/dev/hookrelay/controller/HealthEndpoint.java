@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Liveness and readiness for the Deployment's probes. */
 @Controller
-final class HealthController {
+final class HealthEndpoint {
 
     @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
     Map<String, String> health() {

@@ -7,10 +7,10 @@ import io.micronaut.http.annotation.Get;
 
 /** Prometheus text of the controller's metrics, notifications per Provider among them. */
 @Controller
-final class MetricsController {
+final class MetricsEndpoint {
     private final PrometheusMeterRegistry prometheus;
 
-    MetricsController(PrometheusMeterRegistry prometheus) {
+    MetricsEndpoint(PrometheusMeterRegistry prometheus) {
         this.prometheus = prometheus;
     }
 
