@@ -2,6 +2,7 @@ package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.V1alpha1AlertSpec;
 import dev.hookrelay.api.V1alpha1Provider;
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.controller.kube.Threads;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -91,7 +92,7 @@ public class Dispatcher {
         try {
             endpoint = endpoints.current(provider);
             requests = notifiers.forType(endpoint.type()).requests(event, endpoint, route.alert());
-        } catch (ProviderProblem e) {
+        } catch (Problem e) {
             LOG.warn("Provider {}: not sent, {}: {}", key, e.reason(), e.getMessage());
             metrics.dropped(key, provider.getSpec().getType(), e.reason());
             return;

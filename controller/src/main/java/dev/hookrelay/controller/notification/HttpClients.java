@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.notification;
 
 import dev.hookrelay.api.V1alpha1ProviderSpec;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.util.SSLUtils;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,7 @@ class HttpClients {
     private final HttpClient shared = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final Map<String, HttpClient> configured = new ConcurrentHashMap<>();
 
-    HttpClient forProvider(Map<String, String> cert, Map<String, String> proxy, V1alpha1ProviderSpec spec) throws ProviderProblem {
+    HttpClient forProvider(Map<String, String> cert, Map<String, String> proxy, V1alpha1ProviderSpec spec) {
         if (cert.isEmpty() && proxy.isEmpty()) {
             return shared;
         }
@@ -57,12 +58,12 @@ class HttpClients {
         return client;
     }
 
-    private static SSLContext sslContext(Map<String, String> cert, String secret) throws ProviderProblem {
+    private static SSLContext sslContext(Map<String, String> cert, String secret) {
         String ca = cert.getOrDefault("ca.crt", cert.get("caFile"));
         String crt = cert.getOrDefault("tls.crt", cert.get("certFile"));
         String key = cert.getOrDefault("tls.key", cert.get("keyFile"));
         if (ca == null && (crt == null || key == null)) {
-            throw new ProviderProblem("CertificateInvalid", "Secret " + secret + " named by spec.certSecretRef needs ca.crt,"
+            throw Problem.awaitingChange("CertificateInvalid", "Secret " + secret + " named by spec.certSecretRef needs ca.crt,"
                     + " or tls.crt and tls.key, or all three");
         }
         try {
@@ -88,7 +89,7 @@ class HttpClients {
             context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (Exception e) {
-            throw new ProviderProblem("CertificateInvalid", "Secret " + secret + " named by spec.certSecretRef does not hold"
+            throw Problem.awaitingChange("CertificateInvalid", "Secret " + secret + " named by spec.certSecretRef does not hold"
                     + " PEM certificates and a key Hookrelay can read (" + e.getClass().getSimpleName() + ")");
         }
     }
@@ -104,7 +105,7 @@ class HttpClients {
         }
     }
 
-    private static void proxy(HttpClient.Builder builder, Map<String, String> proxy, String source) throws ProviderProblem {
+    private static void proxy(HttpClient.Builder builder, Map<String, String> proxy, String source) {
         URI address;
         try {
             address = URI.create(proxy.getOrDefault("address", ""));
@@ -112,7 +113,7 @@ class HttpClients {
             address = null;
         }
         if (address == null || address.getHost() == null) {
-            throw new ProviderProblem("ProxyInvalid", source + " must be the proxy's URL, for example http://proxy:3128");
+            throw Problem.awaitingChange("ProxyInvalid", source + " must be the proxy's URL, for example http://proxy:3128");
         }
         int port = address.getPort() > 0 ? address.getPort() : ("https".equals(address.getScheme()) ? 443 : 80);
         builder.proxy(ProxySelector.of(new InetSocketAddress(address.getHost(), port)));

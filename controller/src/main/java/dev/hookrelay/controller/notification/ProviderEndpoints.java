@@ -6,6 +6,7 @@ import dev.hookrelay.api.V1alpha1SecretRef;
 import dev.hookrelay.api.filter.EventFilter;
 import dev.hookrelay.api.filter.FilterException;
 import dev.hookrelay.controller.filter.CompiledFilters;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -48,7 +49,7 @@ class ProviderEndpoints {
      * The endpoint as last resolved, while the Provider did not change and for at most a minute
      * (so a changed Secret is read within a minute); resolved again otherwise.
      */
-    ProviderEndpoint current(V1alpha1Provider provider) throws ProviderProblem {
+    ProviderEndpoint current(V1alpha1Provider provider) {
         String version = provider.getMetadata().getResourceVersion();
         Resolved last = resolved.get(provider.getMetadata().getUid());
         if (last != null && last.version().equals(version) && Instant.now().isBefore(last.at().plus(REUSE))) {
@@ -63,7 +64,7 @@ class ProviderEndpoints {
         resolved.remove(uid);
     }
 
-    ProviderEndpoint resolve(V1alpha1Provider provider) throws ProviderProblem {
+    ProviderEndpoint resolve(V1alpha1Provider provider) {
         V1alpha1ProviderSpec spec = provider.getSpec();
         String namespace = provider.getMetadata().getNamespace();
         Map<String, String> secret = data(namespace, spec.getSecretRef(), "secretRef");
@@ -81,14 +82,14 @@ class ProviderEndpoints {
                 commitStatusKey(spec.getCommitStatusExpr()), clients.forProvider(cert, proxy, spec));
     }
 
-    private EventFilter commitStatusKey(String expression) throws ProviderProblem {
+    private EventFilter commitStatusKey(String expression) {
         if (expression == null || expression.isBlank()) {
             return null;
         }
         try {
             return expressions.commitStatusKey(expression);
         } catch (FilterException e) {
-            throw new ProviderProblem("InvalidCommitStatusExpr", "spec.commitStatusExpr does not compile: " + e.getMessage());
+            throw Problem.awaitingChange("InvalidCommitStatusExpr", "spec.commitStatusExpr does not compile: " + e.getMessage());
         }
     }
 
@@ -97,13 +98,13 @@ class ProviderEndpoints {
     private record Resolved(String version, Instant at, ProviderEndpoint endpoint) {
     }
 
-    private Map<String, String> data(String namespace, V1alpha1SecretRef ref, String field) throws ProviderProblem {
+    private Map<String, String> data(String namespace, V1alpha1SecretRef ref, String field) {
         if (ref == null) {
             return Map.of();
         }
         V1Secret secret = read(namespace, ref.getName());
         if (secret == null) {
-            throw new ProviderProblem("SecretNotFound", "Secret " + namespace + "/" + ref.getName() + " named by spec." + field
+            throw Problem.awaitingChange("SecretNotFound", "Secret " + namespace + "/" + ref.getName() + " named by spec." + field
                     + " does not exist; create it or fix the reference");
         }
         Map<String, String> data = new LinkedHashMap<>();
@@ -113,19 +114,19 @@ class ProviderEndpoints {
         return data;
     }
 
-    private V1Secret read(String namespace, String name) throws ProviderProblem {
+    private V1Secret read(String namespace, String name) {
         try {
             return core.readNamespacedSecret(name, namespace).execute();
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
                 return null;
             }
-            throw new ProviderProblem("SecretUnreadable", "Secret " + namespace + "/" + name
+            throw Problem.awaitingChange("SecretUnreadable", "Secret " + namespace + "/" + name
                     + " could not be read (the API server answered " + e.getCode() + "); retrying");
         }
     }
 
-    private static Map<String, String> headers(String yaml, V1alpha1SecretRef ref) throws ProviderProblem {
+    private static Map<String, String> headers(String yaml, V1alpha1SecretRef ref) {
         if (yaml == null || yaml.isBlank()) {
             return Map.of();
         }
@@ -138,7 +139,7 @@ class ProviderEndpoints {
             map.forEach((key, value) -> headers.put(String.valueOf(key), String.valueOf(value)));
             return headers;
         } catch (RuntimeException e) {
-            throw new ProviderProblem("HeadersInvalid", "the `headers` key of Secret " + ref.getName()
+            throw Problem.awaitingChange("HeadersInvalid", "the `headers` key of Secret " + ref.getName()
                     + " is not a YAML map of header names to values");
         }
     }

@@ -1,13 +1,14 @@
 package dev.hookrelay.controller.notification;
 
-import dev.hookrelay.controller.kube.ControllerName;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Alert;
 import dev.hookrelay.api.V1alpha1Provider;
 import dev.hookrelay.api.V1alpha1ProviderSpec;
 import dev.hookrelay.controller.kube.Conditions;
+import dev.hookrelay.controller.kube.ControllerName;
 import dev.hookrelay.controller.kube.ControllerSettings;
 import dev.hookrelay.controller.kube.KubeEvents;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
@@ -68,7 +69,7 @@ class ProviderReconciler implements Reconciler {
                 endpoints.forget(provider.getMetadata().getUid());
                 notifiers.forType(endpoint.type()).requests(SAMPLE, endpoint, SAMPLE_ALERT);
                 status.write(provider, true, "Succeeded", "Ready to send to " + provider.getSpec().getType());
-            } catch (ProviderProblem e) {
+            } catch (Problem e) {
                 notReady(provider, e.reason(), e.getMessage());
             } catch (NotifierException e) {
                 notReady(provider, "InvalidConfiguration", e.getMessage());

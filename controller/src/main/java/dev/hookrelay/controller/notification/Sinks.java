@@ -3,6 +3,7 @@ package dev.hookrelay.controller.notification;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hookrelay.api.V1alpha1SinkRef;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
@@ -23,12 +24,12 @@ class Sinks {
         this.discovery = new CustomObjectsApi(client);
     }
 
-    String url(V1alpha1SinkRef sink, String defaultNamespace) throws ProviderProblem {
+    String url(V1alpha1SinkRef sink, String defaultNamespace) {
         String namespace = sink.getNamespace() == null || sink.getNamespace().isEmpty() ? defaultNamespace : sink.getNamespace();
         String described = sink.getKind() + " " + namespace + "/" + sink.getName() + " (" + sink.getApiVersion() + ")";
         int slash = sink.getApiVersion().indexOf('/');
         if (slash < 0) {
-            throw new ProviderProblem("SinkNotAddressable", described + " is a core kind, which has no status.address.url;"
+            throw Problem.awaitingChange("SinkNotAddressable", described + " is a core kind, which has no status.address.url;"
                     + " name a Broker, Channel, Knative Service or other Addressable");
         }
         try {
@@ -37,22 +38,22 @@ class Sinks {
             var answer = new DynamicKubernetesApi(sink.getApiVersion().substring(0, slash),
                     sink.getApiVersion().substring(slash + 1), plural, client).get(namespace, sink.getName());
             if (answer.getHttpStatusCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new ProviderProblem("SinkNotFound", described + " does not exist; create it or fix spec.sinkRef");
+                throw Problem.awaitingChange("SinkNotFound", described + " does not exist; create it or fix spec.sinkRef");
             }
             DynamicKubernetesObject object = answer.throwsApiException().getObject();
             String url = addressUrl(object.getRaw());
             if (url == null) {
-                throw new ProviderProblem("SinkNotAddressable", described + " has no status.address.url yet;"
+                throw Problem.awaitingChange("SinkNotAddressable", described + " has no status.address.url yet;"
                         + " it is not Ready or not an Addressable");
             }
             return url;
         } catch (ApiException e) {
-            throw new ProviderProblem("SinkNotFound", "cannot read " + described + ": the API server answered " + e.getCode()
+            throw Problem.awaitingChange("SinkNotFound", "cannot read " + described + ": the API server answered " + e.getCode()
                     + (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN ? "; grant the controller get on that kind" : ""));
         }
     }
 
-    private String plural(String group, String version, String kind, String described) throws ApiException, ProviderProblem {
+    private String plural(String group, String version, String kind, String described) throws ApiException {
         try {
             for (V1APIResource resource : discovery.getAPIResources(group, version).execute().getResources()) {
                 if (kind.equals(resource.getKind()) && !resource.getName().contains("/")) {
@@ -64,7 +65,7 @@ class Sinks {
                 throw e;
             }
         }
-        throw new ProviderProblem("SinkNotFound", "the API server serves no kind of " + described
+        throw Problem.awaitingChange("SinkNotFound", "the API server serves no kind of " + described
                 + "; install its CRD (Knative Eventing for Brokers) or fix spec.sinkRef");
     }
 

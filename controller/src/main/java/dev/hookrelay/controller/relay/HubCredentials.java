@@ -1,5 +1,6 @@
 package dev.hookrelay.controller.relay;
 
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -38,13 +39,13 @@ class HubCredentials {
     }
 
     /** The kubeconfig as the Secret holds it now, checked; compare it to know whether the client must change. */
-    String kubeconfig(HubAddress hub) throws HubProblem, ApiException {
+    String kubeconfig(HubAddress hub) throws ApiException {
         V1Secret secret;
         try {
             secret = core.readNamespacedSecret(hub.secretName(), hub.relayNamespace()).execute();
         } catch (ApiException e) {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new HubProblem("SecretNotFound", "Secret " + hub.secretName() + " (spec.hub.kubeConfigSecretRef) does"
+                throw Problem.retried("SecretNotFound", "Secret " + hub.secretName() + " (spec.hub.kubeConfigSecretRef) does"
                         + " not exist in namespace " + hub.relayNamespace() + "; create it with a key `" + hub.secretKey()
                         + "` holding a kubeconfig for the hub");
             }
@@ -60,7 +61,7 @@ class HubCredentials {
     }
 
     /** A client of its own for one hub watch; {@link #close} it when the watch ends or its kubeconfig changes. */
-    ApiClient clientFor(HubAddress hub, String kubeconfig) throws HubProblem {
+    ApiClient clientFor(HubAddress hub, String kubeconfig) {
         try {
             ApiClient client = ClientBuilder.kubeconfig(parse(hub, kubeconfig)).build();
             // a watch stays quiet until the hub ends it: only a longer silence, or an unanswered ping, means a lost hub
@@ -82,7 +83,7 @@ class HubCredentials {
         http.connectionPool().evictAll();
     }
 
-    private static KubeConfig parse(HubAddress hub, String text) throws HubProblem {
+    private static KubeConfig parse(HubAddress hub, String text) {
         try {
             return KubeConfig.loadKubeConfig(new StringReader(text));
         } catch (RuntimeException e) {
@@ -90,7 +91,7 @@ class HubCredentials {
         }
     }
 
-    private void check(HubAddress hub, KubeConfig kubeconfig) throws HubProblem {
+    private void check(HubAddress hub, KubeConfig kubeconfig) {
         if (refersOutside(kubeconfig.getClusters(), "cluster") || refersOutside(kubeconfig.getUsers(), "user")) {
             throw invalid(hub, "it refers to files or programs (" + String.join(", ", OUTSIDE_REFERENCES.stream().sorted()
                     .toList()) + "); inline the credentials instead (*-data fields, token)");
@@ -118,13 +119,13 @@ class HubCredentials {
                 .anyMatch(details -> ((Map<?, ?>) details).keySet().stream().anyMatch(OUTSIDE_REFERENCES::contains));
     }
 
-    private static HubProblem invalid(HubAddress hub, String why) {
-        return new HubProblem("KubeconfigInvalid", "The kubeconfig in Secret " + hub.secretName() + " cannot be used: "
+    private static Problem invalid(HubAddress hub, String why) {
+        return Problem.retried("KubeconfigInvalid", "The kubeconfig in Secret " + hub.secretName() + " cannot be used: "
                 + why);
     }
 
-    private static HubProblem insecure(HubAddress hub, String why, String setting) {
-        return new HubProblem("InsecureConnectionRefused", "The kubeconfig in Secret " + hub.secretName()
+    private static Problem insecure(HubAddress hub, String why, String setting) {
+        return Problem.retried("InsecureConnectionRefused", "The kubeconfig in Secret " + hub.secretName()
                 + " is refused: " + why + " (or ask the controller's administrator to set hookrelay.relay." + setting + ")");
     }
 }

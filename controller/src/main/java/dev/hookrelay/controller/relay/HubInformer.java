@@ -4,6 +4,7 @@ import com.google.gson.reflect.TypeToken;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverList;
+import dev.hookrelay.controller.kube.Problem;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.workqueue.WorkQueue;
@@ -43,7 +44,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
     private final Backoff backoff;
     private final SharedInformerFactory factory;
     private final SharedIndexInformer<V1alpha1Receiver> informer;
-    private volatile HubProblem problem;
+    private volatile Problem problem;
     private volatile boolean listedEmpty;
     private boolean failedLast;
     private boolean stopped;
@@ -90,7 +91,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
 
     /** What is known of the hub Receiver; null before the hub first answered. */
     HubState latest() {
-        HubProblem current = problem;
+        Problem current = problem;
         if (current != null) {
             return HubState.outOfReach(current);
         }
@@ -145,7 +146,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
     private <T> T attempt(HubCall<T> call) throws ApiException {
         try {
             return call.run();
-        } catch (HubProblem e) {
+        } catch (Problem e) {
             failed(e);
             throw new ApiException(e.getMessage());
         } catch (ApiException e) {
@@ -156,14 +157,14 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
                 LOG.info("Relay in {}: cannot reach {}: {}", hub.relayNamespace(), hub.describe(),
                         String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage()));
             }
-            failed(HubProblem.of(hub, e));
+            failed(HubProblems.of(hub, e));
             throw e;
         } catch (RuntimeException e) {
             if (isStopped()) {
                 throw e;
             }
             LOG.info("Relay in {}: following {} failed: {}", hub.relayNamespace(), hub.describe(), e.toString());
-            failed(HubProblem.unreachable(hub));
+            failed(HubProblems.unreachable(hub));
             throw e;
         }
     }
@@ -183,7 +184,7 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
     private void answered(boolean queueRelay) {
         failedLast = false;
         backoff.reset();
-        HubProblem before = problem;
+        Problem before = problem;
         problem = null;
         if (before != null) {
             LOG.info("Relay in {}: reaches {} again", hub.relayNamespace(), hub.describe());
@@ -194,12 +195,12 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
     }
 
     /** Records why the hub cannot be followed; the same problem again is not news. */
-    private void failed(HubProblem now) {
+    private void failed(Problem now) {
         failedLast = true;
         if (isStopped()) {
             return;
         }
-        HubProblem before = problem;
+        Problem before = problem;
         problem = now;
         boolean same = before != null && before.reason().equals(now.reason()) && before.getMessage().equals(now.getMessage());
         if (!same) {
@@ -227,6 +228,6 @@ final class HubInformer implements ListerWatcher<V1alpha1Receiver, V1alpha1Recei
 
     @FunctionalInterface
     private interface HubCall<T> {
-        T run() throws HubProblem, ApiException;
+        T run() throws ApiException;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookrelay.controller.relay;
 
 import dev.hookrelay.api.V1alpha1Receiver;
+import dev.hookrelay.controller.kube.Problem;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -21,7 +22,7 @@ record HubState(boolean reachable, @Nullable V1alpha1Receiver receiver, String r
                 + "; create it there or fix spec.hub");
     }
 
-    static HubState outOfReach(HubProblem problem) {
+    static HubState outOfReach(Problem problem) {
         return new HubState(false, null, problem.reason(), problem.getMessage());
     }
 }
