@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -73,8 +72,9 @@ record RotationState(@Nullable String activeToken, @Nullable String servedToken,
                 previousExpiresAt, at, handledRequest);
     }
 
+    /** RFC 3339 in UTC, seconds always written (OffsetDateTime.toString() drops ":00", which strict parsers refuse). */
     static String format(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+        return instant.toString();
     }
 
     @Override

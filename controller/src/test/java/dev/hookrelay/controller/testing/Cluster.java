@@ -28,7 +28,8 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -178,7 +179,8 @@ public final class Cluster {
         JsonObject ready = new JsonObject();
         ready.addProperty("type", "Ready");
         ready.addProperty("status", "True");
-        ready.addProperty("lastTransitionTime", OffsetDateTime.now().withNano(0).toString());
+        // RFC 3339 with seconds, as Knative writes it: OffsetDateTime.toString() drops ":00" seconds, which Knative cannot decode
+        ready.addProperty("lastTransitionTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         String patch = """
                 {"status": {"observedGeneration": %d, "url": "%s", "conditions": [%s]}}"""
                 .formatted(service.getMetadata().getGeneration(), url, ready);
