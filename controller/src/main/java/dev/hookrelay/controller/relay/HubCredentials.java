@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -69,6 +71,9 @@ class HubCredentials {
                     .connectTimeout(settings.getConnectTimeout())
                     .readTimeout(settings.getWatchTimeout().plus(settings.getConnectTimeout()))
                     .pingInterval(settings.getPingInterval())
+                    // no idle connection kept: each lives as long as its list or watch, so none outlives a stopped
+                    // Relay (an HTTP/2 connection whose watch was just cancelled is not yet idle when close() evicts)
+                    .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                     .build());
             return client;
         } catch (IOException | RuntimeException e) {
