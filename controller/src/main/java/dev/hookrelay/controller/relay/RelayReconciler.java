@@ -99,6 +99,11 @@ class RelayReconciler implements Reconciler {
             result = fanout.check(relay.getMetadata().getNamespace(), relay.getSpec().getResources());
             if (receiver != null) {
                 left = null; // nothing new on the hub: nothing left to poke
+                // every hub event is handled, so the hub's last is the last handled: true even when this
+                // Relay's cached status is older than the write that recorded it (handled came from memory)
+                if (receiver.getStatus() != null && receiver.getStatus().getLastEvent() != null) {
+                    lastEvent = receiver.getStatus().getLastEvent();
+                }
             }
         }
         V1alpha1RelayStatus status = new V1alpha1RelayStatus()
