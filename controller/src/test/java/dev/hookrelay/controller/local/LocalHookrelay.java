@@ -75,10 +75,12 @@ public final class LocalHookrelay implements AutoCloseable {
             if (List.of(args).contains("--send-sample-push")) {
                 System.out.println(local.sendSamplePush());
                 System.out.println(new Kubectl(local.plane).run("get", "receivers", "-n", NAMESPACE));
-                return;
+            } else {
+                Thread.currentThread().join();
             }
-            Thread.currentThread().join();
         }
+        // everything is closed; client-java's leader election leaves non-daemon threads behind
+        System.exit(0);
     }
 
     /** Everything up and the Receiver Ready, its URL pointing at the local function. */
