@@ -1,10 +1,7 @@
 package dev.hookrelay.controller.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.hookrelay.api.Sha256;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,13 +57,8 @@ public record FluxEvent(InvolvedObject involvedObject, String severity, OffsetDa
 
     /** A stable id of this event (object, reason, message, time): the same event always gets the same id. */
     public String id() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((objectKey() + "/" + reason + "/" + message + "/" + timestamp).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // the first 16 bytes of the SHA-256
+        return Sha256.hex(objectKey() + "/" + reason + "/" + message + "/" + timestamp).substring(0, 32);
     }
 
     /** kind/namespace/name, as events about one object are told apart. */

@@ -1,12 +1,9 @@
 package dev.hookrelay.receiver.status;
 
+import dev.hookrelay.api.Sha256;
 import dev.hookrelay.api.V1alpha1ReceivedEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -51,20 +48,12 @@ final class DeliveryFields {
         if (id.length() <= MAX) {
             return id;
         }
-        String digest = "~sha256:" + sha256(id);
+        String digest = "~sha256:" + Sha256.hex(id);
         return prefix(id, MAX - digest.length()) + digest;
     }
 
     private static String prefix(String value, int length) {
         int end = Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length;
         return value.substring(0, end);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 }
