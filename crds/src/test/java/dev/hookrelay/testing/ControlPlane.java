@@ -198,19 +198,24 @@ public final class ControlPlane implements AutoCloseable {
      * TokenRequest API, as a pod mounting it would: no impersonation, no extra rights.
      */
     public Path kubeconfigForServiceAccount(String namespace, String serviceAccount) {
+        String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
         try {
-            AuthenticationV1TokenRequest request = new CoreV1Api(adminClient())
-                    .createNamespacedServiceAccountToken(serviceAccount, namespace,
-                            new AuthenticationV1TokenRequest().spec(new V1TokenRequestSpec().expirationSeconds(3600L)))
-                    .execute();
-            String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
             Path file = Files.createTempFile(workDir, "kubeconfig-sa-", "");
-            Files.writeString(file, kubeconfigText(user, request.getStatus().getToken()));
+            Files.writeString(file, kubeconfigText(user, serviceAccountToken(namespace, serviceAccount)));
             return file;
-        } catch (ApiException e) {
-            throw new IllegalStateException("cannot get a token for " + serviceAccount + ": " + e.getResponseBody(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a kubeconfig for " + serviceAccount, e);
+        }
+    }
+
+    /** A real token for a ServiceAccount from the TokenRequest API, valid for an hour. */
+    public String serviceAccountToken(String namespace, String serviceAccount) {
+        try {
+            return new CoreV1Api(adminClient()).createNamespacedServiceAccountToken(serviceAccount, namespace,
+                            new AuthenticationV1TokenRequest().spec(new V1TokenRequestSpec().expirationSeconds(3600L)))
+                    .execute().getStatus().getToken();
+        } catch (ApiException e) {
+            throw new IllegalStateException("cannot get a token for " + serviceAccount + ": " + e.getResponseBody(), e);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * <ol>
  *   <li>at each concurrency, acknowledged/s, ack p50/p99 and CPU per 1,000 acknowledged against
  *   the floor of a synchronous receiver ({@link SynchronousFloor}), with every 2xx checked against
- *   the Receiver's eventCount;</li>
+ *   the Receiver's eventCount; at one connection also the function's own status write sent alone
+ *   ({@link StatusWriteAlone}), the least any function recording into a Receiver's status could take;</li>
  *   <li>resident memory idle and under 64 connections, round 1's JVM options against the image's;</li>
  *   <li>cold start, process start to first recorded delivery, and where that time goes;</li>
  *   <li>one Receiver served by 1 and by 3 function processes under the same load.</li>
@@ -87,6 +88,7 @@ public final class ReceiverFnBenchmark {
             receiver.awaitFirstRecorded(function, "warm-up");
             receiver.load(function, workDir, "warm-up", 8, 2);
             floor.load("warm-up", 8, 1);
+            StatusWriteAlone writeAlone = StatusWriteAlone.like(plane, receiver, newReceiver(), workDir);
             System.out.printf("%nacknowledged deliveries against the floor (a synchronous receiver: one merge-PATCH of an "
                     + "annotation per delivery, sent by wrk straight to the API server); CPU = /proc utime+stime%n");
             System.out.printf("%5s  %-9s %8s %9s %9s  %-44s %s%n", "conns", "", "ack/s", "p50 ms", "p99 ms",
@@ -127,6 +129,16 @@ public final class ReceiverFnBenchmark {
                         hookrelay.okPerSecond() / baseline.okPerSecond(), hookrelay.p50Millis() / baseline.p50Millis(),
                         hookrelay.p99Millis() / baseline.p99Millis(), "%.2fx".formatted(cpuRatio),
                         target(connections, hookrelay, baseline, counted));
+                if (connections == 1) {
+                    double aloneCpu = ProcessCpu.seconds(controlPlane);
+                    Wrk.Result alone = writeAlone.load("alone", seconds);
+                    aloneCpu = ProcessCpu.seconds(controlPlane) - aloneCpu;
+                    System.out.printf("%5s  %-9s %8.0f %9.2f %9.2f  %-44s %d 2xx, %d non-2xx; Hookrelay's p50 is %.2fx "
+                                    + "this, this is %.2fx the floor's%n", "", "its write", alone.okPerSecond(),
+                            alone.p50Millis(), alone.p99Millis(), "%.2f (apiserver/etcd)".formatted(
+                                    aloneCpu * 1000.0 / Math.max(1, alone.ok())), alone.ok(), alone.non2xx(),
+                            hookrelay.p50Millis() / alone.p50Millis(), alone.p50Millis() / baseline.p50Millis());
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.hookrelay.receiver;
 import dev.hookrelay.testing.ControlPlane;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
-import io.kubernetes.client.openapi.models.AuthenticationV1TokenRequest;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -12,7 +11,6 @@ import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleRef;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
-import io.kubernetes.client.openapi.models.V1TokenRequestSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +48,7 @@ final class SynchronousFloor {
         rbac.createNamespacedRoleBinding(namespace, new V1RoleBinding().metadata(meta)
                 .roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("Role").name(NAME))
                 .subjects(List.of(new RbacV1Subject().kind("ServiceAccount").name(NAME).namespace(namespace)))).execute();
-        String token = core.createNamespacedServiceAccountToken(NAME, namespace,
-                new AuthenticationV1TokenRequest().spec(new V1TokenRequestSpec().expirationSeconds(3600L)))
-                .execute().getStatus().getToken();
+        String token = plane.serviceAccountToken(namespace, NAME);
         return new SynchronousFloor(plane, namespace, token, workDir);
     }
 

@@ -46,6 +46,11 @@ final class Wrk {
      * wrk thread (prefixed by {@code idPrefix}) and {@code n} counts that thread's requests.
      */
     static Path script(Path dir, String idPrefix, String method, String request) throws IOException {
+        return script(dir, idPrefix, method, request, "");
+    }
+
+    /** The same, with more Lua at the top level (a {@code response(status, headers, body)} function, say). */
+    static Path script(Path dir, String idPrefix, String method, String request, String topLevel) throws IOException {
         return Files.writeString(Files.createTempFile(dir, "wrk-", ".lua"), """
                 wrk.method = "%s"
                 local threads = 0
@@ -58,7 +63,7 @@ final class Wrk {
                   n = n + 1
                 %s
                 end
-                """.formatted(method, idPrefix, request) + DONE);
+                """.formatted(method, idPrefix, request) + topLevel + DONE);
     }
 
     /** Closed loop: each of {@code connections} sends its next request when the last is answered. */
