@@ -41,14 +41,22 @@ public final class FunctionProcess implements AutoCloseable {
      * /health; its output goes to target/function-logs/{name}-*.log.
      */
     public static FunctionProcess startPackaged(String name, Map<String, String> env) {
+        return startPackaged(name, env, Path.of(System.getProperty("java.home")), List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** The same on the JVM the image runs (a benchmark's choice: training its AOT cache takes a while). */
+    public static FunctionProcess startPackaged(String name, Map<String, String> env, ShippedJvm jvm) {
+        return startPackaged(name, env, jvm.javaHome(), jvm.options());
+    }
+
+    private static FunctionProcess startPackaged(String name, Map<String, String> env, Path javaHome, List<String> options) {
         Path log;
         try {
             log = Files.createTempFile(Files.createDirectories(Path.of("target/function-logs")), name + "-", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FunctionProcess function = start(Path.of(System.getProperty("java.home")),
-                List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"), env, log);
+        FunctionProcess function = start(javaHome, options, env, log);
         try {
             function.awaitHealthy(log);
             return function;
@@ -107,7 +115,11 @@ public final class FunctionProcess implements AutoCloseable {
 
     /** The sum of a metric's samples in /metrics, for example hookrelay_status_writes_total. */
     public double scrape(String metric) {
-        String text = RunningFunction.send(HttpRequest.newBuilder(metricsUri("/metrics")).GET().build()).body();
+        return scrape(metricsUri("/metrics"), metric);
+    }
+
+    static double scrape(URI metrics, String metric) {
+        String text = RunningFunction.send(HttpRequest.newBuilder(metrics).GET().build()).body();
         return text.lines().filter(l -> l.startsWith(metric)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

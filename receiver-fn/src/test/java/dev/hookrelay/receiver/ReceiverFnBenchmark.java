@@ -48,9 +48,6 @@ public final class ReceiverFnBenchmark {
         if (!Wrk.installed()) {
             throw new IllegalStateException("the benchmark drives load with wrk, which is not on the PATH: apt-get install wrk");
         }
-        if (!Files.isExecutable(ShippedJvm.JDK25.resolve("bin/java"))) {
-            throw new IllegalStateException("the image runs JDK 25; install it at " + ShippedJvm.JDK25);
-        }
         Path workDir = Files.createTempDirectory("hookrelay-bench-");
         try (ControlPlane plane = ControlPlane.start()) {
             plane.crds().installHookrelay();
@@ -60,7 +57,7 @@ public final class ReceiverFnBenchmark {
                             + "AOT cache trained by image/train-aot-cache.sh, image/jvm.options (%s), %s%n",
                     Runtime.getRuntime().availableProcessors(), loadAverage(), Arrays.toString(levels), seconds,
                     ShippedJvm.describe(shippedOptions), ShippedJvm.CONTAINER);
-            ShippedJvm shipped = ShippedJvm.train("image", shippedOptions, workDir);
+            ShippedJvm shipped = ShippedJvm.image(workDir);
             if (parts.contains("floor")) {
                 benchmark.againstFloor(shipped, levels, seconds);
             }

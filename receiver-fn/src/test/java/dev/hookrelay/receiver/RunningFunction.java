@@ -95,11 +95,23 @@ public final class RunningFunction implements AutoCloseable {
     /** The function as its own process, from the jar receiver-fn packages, once it answers /health. */
     public static RunningFunction startProcess(ControlPlane plane, String namespace, String name,
                                                V1alpha1ReceiverSpec spec) {
+        return startProcess(plane, namespace, name, spec, env -> FunctionProcess.startPackaged(name, env));
+    }
+
+    /** The same on the JVM the image runs, for benchmarks. */
+    public static RunningFunction startProcess(ControlPlane plane, String namespace, String name,
+                                               V1alpha1ReceiverSpec spec, ShippedJvm jvm) {
+        return startProcess(plane, namespace, name, spec, env -> FunctionProcess.startPackaged(name, env, jvm));
+    }
+
+    private static RunningFunction startProcess(ControlPlane plane, String namespace, String name,
+                                                V1alpha1ReceiverSpec spec,
+                                                java.util.function.Function<Map<String, String>, FunctionProcess> start) {
         Launch launch = Launch.prepare(plane, namespace, name, spec, UnaryOperator.identity());
         Map<String, String> env = new HashMap<>();
         launch.properties.forEach((property, value) ->
                 env.put(property.toUpperCase(Locale.ROOT).replace('.', '_'), value.toString()));
-        FunctionProcess function = FunctionProcess.startPackaged(name, env);
+        FunctionProcess function = start.apply(env);
         return new RunningFunction(launch, function.port, function.metricsPort, function, null);
     }
 
@@ -173,6 +185,11 @@ public final class RunningFunction implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The sum of a metric's samples in /metrics, for example hookrelay_status_writes_total. */
+    public double scrape(String metric) {
+        return FunctionProcess.scrape(metricsUri("/metrics"), metric);
     }
 
     /** On the port that serves only metrics, which Knative does not route. */

@@ -12,11 +12,20 @@ import java.util.List;
  * and an AOT cache trained by the image's own script ({@code image/train-aot-cache.sh}), here
  * against the packaged jar so that the cache matches the class path the benchmark runs.
  */
-record ShippedJvm(String label, Path javaHome, List<String> options) {
+public record ShippedJvm(String label, Path javaHome, List<String> options) {
     static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    static final Path IMAGE = Path.of("image");
+    /** receiver-fn/image, beside the target directory of the jar under test, from whichever module runs. */
+    static final Path IMAGE = FunctionProcess.JAR.toAbsolutePath().getParent().resolveSibling("image");
     /** What a 256 MiB container tells the JVM; on this host the JVM would size itself for 24 GiB. */
     static final String CONTAINER = "-XX:MaxRAM=256m";
+
+    /** The image's own JVM: its options file and a cache trained for them. */
+    public static ShippedJvm image(Path workDir) throws IOException, InterruptedException {
+        if (!Files.isExecutable(JDK25.resolve("bin/java"))) {
+            throw new IllegalStateException("the image runs JDK 25; install it at " + JDK25);
+        }
+        return train("image", IMAGE.resolve("jvm.options"), workDir);
+    }
 
     /** Trains a cache for the options in {@code optionsFile} and returns the JVM that uses it. */
     static ShippedJvm train(String label, Path optionsFile, Path workDir) throws IOException, InterruptedException {

@@ -15,6 +15,7 @@ import dev.hookrelay.controller.testing.PokeTargets;
 import dev.hookrelay.controller.testing.TargetRefs;
 import dev.hookrelay.receiver.GitHubDeliveries;
 import dev.hookrelay.receiver.RunningFunction;
+import dev.hookrelay.receiver.ShippedJvm;
 import dev.hookrelay.testing.ControlPlane;
 import dev.hookrelay.testing.TestNamespace;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -37,7 +38,8 @@ import java.util.stream.IntStream;
  * Time from a webhook POST to receiver-fn until a watcher sees the target annotated, one
  * event at a time: in one cluster (Receiver fan-out), from a hub to an edge through a Relay,
  * and with many Relays following one Receiver. Everything runs on real control planes; the
- * function and the controller run in this JVM.
+ * function runs as its own process as the image runs it (JDK 25, its AOT cache, image/jvm.options),
+ * the controller in this JVM.
  */
 public final class FanoutBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200);
@@ -49,14 +51,15 @@ public final class FanoutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        ShippedJvm function = ShippedJvm.image(Files.createTempDirectory("hookrelay-fanout-"));
         try (ControlPlane hub = ControlPlane.start(); ControlPlane edge = ControlPlane.start()) {
             for (ControlPlane plane : List.of(hub, edge)) {
                 plane.crds().installHookrelay();
                 plane.crds().install(plane.assets().crds("knative-serving"));
                 PokeTargets.installedOn(plane);
             }
-            String[] oneCluster = oneCluster(hub);
-            String[] relayed = relayed(hub, edge);
+            String[] oneCluster = oneCluster(hub, function);
+            String[] relayed = relayed(hub, edge, function);
             System.out.printf("""
 
                     Hookrelay fan-out benchmark: webhook POST to receiver-fn until a watcher sees the GitRepository
@@ -78,35 +81,49 @@ public final class FanoutBenchmark {
      * Returns the summaries of Hookrelay's fan-out, of the synchronous receiver beside it on the
      * same control plane (their events alternate, so both see the same load), and their p50 ratio.
      */
-    private static String[] oneCluster(ControlPlane plane) throws Exception {
+    private static String[] oneCluster(ControlPlane plane, ShippedJvm jvm) throws Exception {
         String namespace = TestNamespace.create(plane, "fanout").name();
         PokeTargets targets = new PokeTargets(plane);
         targets.create(GIT_REPOSITORY, namespace, "podinfo");
         targets.create(GIT_REPOSITORY, namespace, "podinfo-synchronous");
         V1alpha1ReceiverSpec spec = pushes().resources(List.of(TargetRefs.of(GIT_REPOSITORY, "podinfo")));
-        try (RunningFunction function = RunningFunction.startProcess(plane, namespace, "podinfo", spec);
+        try (RunningFunction function = RunningFunction.startProcess(plane, namespace, "podinfo", spec, jvm);
              ControllerInstance controller = ControllerInstance.start(plane, namespace);
              AnnotationWatch watch = gitRepositories(plane, namespace);
              SynchronousReceiver synchronous = new SynchronousReceiver(plane.adminClient(), function.token, namespace,
                      "podinfo-synchronous")) {
             awaitSettled(function, watch, List.of("podinfo"));
-            untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, 0));
+            untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, 0), new Latencies());
             Latencies hookrelay = new Latencies();
+            Latencies answered = new Latencies();
             Latencies baseline = new Latencies();
+            double commits = function.scrape("hookrelay_status_commit_seconds_count");
+            double commitSeconds = function.scrape("hookrelay_status_commit_seconds_sum");
+            double requests = function.scrape("hookrelay_status_requests_total");
             for (int event = 1; event <= EVENTS; event++) {
                 int n = event;
-                hookrelay.add(untilAnnotated(watch, "podinfo", () -> post(function, "benchmark-" + n)));
-                baseline.add(untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, n)));
+                hookrelay.add(untilAnnotated(watch, "podinfo", () -> post(function, "benchmark-" + n), answered));
+                baseline.add(untilAnnotated(watch, "podinfo-synchronous", () -> post(synchronous, function.token, n),
+                        new Latencies()));
             }
-            return new String[] {hookrelay.summary(), baseline.summary(),
+            commits = function.scrape("hookrelay_status_commit_seconds_count") - commits;
+            String writes = "%.0f status writes, mean %.2f ms, %.2f API requests each".formatted(commits,
+                    1000 * (function.scrape("hookrelay_status_commit_seconds_sum") - commitSeconds) / commits,
+                    (function.scrape("hookrelay_status_requests_total") - requests) / commits);
+            return new String[] {hookrelay.summary() + "\n        of which until receiver-fn answered " + answered.summary()
+                    + "\n        receiver-fn: " + writes,
+                    baseline.summary(),
                     "%.2fx (target <= 1.5x)".formatted(hookrelay.percentileMillis(50) / baseline.percentileMillis(50))};
         }
     }
 
-    private static long untilAnnotated(AnnotationWatch watch, String target, Runnable post) throws InterruptedException {
+    /** POST until the watcher sees the target annotated; the time until the POST was answered goes to {@code answered}. */
+    private static long untilAnnotated(AnnotationWatch watch, String target, Runnable post, Latencies answered)
+            throws InterruptedException {
         String before = watch.value(target);
         long posted = System.nanoTime();
         post.run();
+        answered.add(System.nanoTime() - posted);
         return watch.awaitChange(target, before, TIMEOUT) - posted;
     }
 
@@ -128,11 +145,11 @@ public final class FanoutBenchmark {
     }
 
     /** Returns the summaries of one Relay, of many until all are poked, and of many per target. */
-    private static String[] relayed(ControlPlane hub, ControlPlane edge) throws Exception {
+    private static String[] relayed(ControlPlane hub, ControlPlane edge, ShippedJvm jvm) throws Exception {
         String hubNamespace = TestNamespace.create(hub, "hub").name();
         String oneRelay = TestNamespace.create(edge, "one-relay").name();
         String manyRelays = TestNamespace.create(edge, "many-relays").name();
-        try (RunningFunction function = RunningFunction.startProcess(hub, hubNamespace, "podinfo", pushes())) {
+        try (RunningFunction function = RunningFunction.startProcess(hub, hubNamespace, "podinfo", pushes(), jvm)) {
             String single;
             try (ControllerInstance controller = ControllerInstance.start(edge, oneRelay);
                  AnnotationWatch targets = gitRepositories(edge, oneRelay)) {
