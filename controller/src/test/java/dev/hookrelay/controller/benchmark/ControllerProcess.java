@@ -2,7 +2,6 @@ package dev.hookrelay.controller.benchmark;
 
 import dev.hookrelay.controller.testing.Cluster;
 import dev.hookrelay.testing.ControlPlane;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The controller as its own process, as a pod runs it: the main class on the image's class
@@ -29,6 +27,9 @@ final class ControllerProcess implements AutoCloseable {
     }
 
     /** Started with the Lease in {@code leaseNamespace}; its output goes to {@code logName} in the plane's work dir. */
+    /** The jar and lib/ the image holds, as packaged in this build. */
+    private static final Path JAR = Path.of("target/hookrelay-controller.jar");
+
     static ControllerProcess start(ControlPlane plane, String leaseNamespace, String jvmArgs, String logName)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -36,9 +37,11 @@ final class ControllerProcess implements AutoCloseable {
         command.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
         command.add("-Dkubernetes.client.kube-config-path=" + plane.kubeconfig());
         command.add("-Dkubernetes.client.namespace=" + leaseNamespace);
-        command.add("-cp");
-        command.add(classpath());
-        command.add("dev.hookrelay.controller.Application");
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; package the controller first");
+        }
+        command.add("-jar");
+        command.add(JAR.toString());
         Path log = plane.workDir().resolve(logName);
         System.out.println("Controller log: " + log);
         return new ControllerProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
@@ -107,13 +110,6 @@ final class ControllerProcess implements AutoCloseable {
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return out;
-    }
-
-    /** This JVM's class path without the controller's test classes: what the controller's image holds. */
-    private static String classpath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** Megabytes: heap live after a full GC, heap used before it, resident set size. */
