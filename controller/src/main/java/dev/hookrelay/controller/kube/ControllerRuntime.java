@@ -24,6 +24,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,11 +101,24 @@ public class ControllerRuntime implements ApplicationEventListener<StartupEvent>
         return ControllerBuilder.defaultBuilder(informers)
                 .withName(spec.name())
                 .withWorkQueue(queue)
-                .withReadyFunc(spec.cachesSynced()::getAsBoolean)
+                .withReadyFunc(cachesIn(spec))
                 .withReadyTimeout(CACHES_SYNC_TIMEOUT)
                 .withWorkerCount(settings.getWorkers())
                 .withReconciler(request -> reconcile(spec, queue, request))
                 .build();
+    }
+
+    /** The controller's readiness check, which also says once when its caches are in (client-java logs nothing then). */
+    private static Supplier<Boolean> cachesIn(ControllerSpec spec) {
+        long start = System.nanoTime();
+        AtomicBoolean said = new AtomicBoolean();
+        return () -> {
+            boolean synced = spec.cachesSynced().getAsBoolean();
+            if (synced && said.compareAndSet(false, true)) {
+                LOG.info("{}: caches in after {} ms", spec.name(), (System.nanoTime() - start) / 1_000_000);
+            }
+            return synced;
+        };
     }
 
     /**

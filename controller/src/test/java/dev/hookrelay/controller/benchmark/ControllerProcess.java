@@ -97,11 +97,18 @@ final class ControllerProcess implements AutoCloseable {
 
     private long heapUsedMegabytes() throws IOException, InterruptedException {
         String info = jcmd("GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        if (!used.find()) {
+        // every generation's line (Serial: young and tenured) or G1's one heap line; not Metaspace's
+        Matcher used = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(info);
+        long kilobytes = 0;
+        boolean found = false;
+        while (used.find()) {
+            kilobytes += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("no heap figure from jcmd: " + info.trim());
         }
-        return Long.parseLong(used.group(1)) / 1024;
+        return kilobytes / 1024;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
