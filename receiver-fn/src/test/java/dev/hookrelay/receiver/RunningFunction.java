@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -106,7 +107,7 @@ public final class RunningFunction implements AutoCloseable {
 
     private static RunningFunction startProcess(ControlPlane plane, String namespace, String name,
                                                 V1alpha1ReceiverSpec spec,
-                                                java.util.function.Function<Map<String, String>, FunctionProcess> start) {
+                                                Function<Map<String, String>, FunctionProcess> start) {
         Launch launch = Launch.prepare(plane, namespace, name, spec, UnaryOperator.identity());
         Map<String, String> env = new HashMap<>();
         launch.properties.forEach((property, value) ->
