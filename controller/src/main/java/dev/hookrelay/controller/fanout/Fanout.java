@@ -1,10 +1,11 @@
 package dev.hookrelay.controller.fanout;
 
-import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.api.V1alpha1PendingTarget;
 import dev.hookrelay.api.V1alpha1PendingTargets;
 import dev.hookrelay.api.V1alpha1TargetRef;
+import dev.hookrelay.controller.kube.Conditions;
 import dev.hookrelay.controller.kube.KubeEvents;
+import dev.hookrelay.controller.kube.Problem;
 import dev.hookrelay.controller.kube.Threads;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiException;
@@ -52,7 +53,7 @@ public class Fanout {
      */
     public FanoutResult poke(KubernetesObject owner, List<V1alpha1TargetRef> refs, Poke poke, NewEvents newEvents,
                              long eventCount, @Nullable V1alpha1PendingTargets left) {
-        long generation = owner.getMetadata().getGeneration() == null ? 0 : owner.getMetadata().getGeneration();
+        long generation = Conditions.generation(owner);
         boolean retry = left != null && left.getEventCount() == eventCount && left.getObservedGeneration() == generation;
         Attempt attempt = new Attempt(owner.getMetadata().getNamespace(), filters.forEvents(owner, newEvents));
         if (retry) {

@@ -36,7 +36,7 @@ final class FanoutStatus {
         if (handled > 0 || current.getHandledEventCount() > 0) {
             wanted.handledEventCount(Math.max(handled, current.getHandledEventCount()));
         }
-        long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
+        long generation = Conditions.generation(receiver);
         V1Condition condition = result == null ? Conditions.find(current.getConditions(), Fanout.POKED)
                 : Conditions.next(current.getConditions(), Fanout.POKED, result.ok(), result.reason(), result.message(),
                         generation);

@@ -21,7 +21,7 @@ final class ReadyStatusWriter<T extends CustomObject<?, V1alpha1ReadyStatus, T>>
     }
 
     void write(T object, boolean ready, String reason, String message) throws ApiException {
-        long generation = object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
+        long generation = Conditions.generation(object);
         V1alpha1ReadyStatus current = object.getStatus() == null ? new V1alpha1ReadyStatus() : object.getStatus();
         V1alpha1ReadyStatus wanted = new V1alpha1ReadyStatus().observedGeneration(generation).conditions(List.of(
                 Conditions.next(current.getConditions(), READY, ready, reason, message, generation)));

@@ -3,6 +3,7 @@ package dev.hookrelay.controller.receiver;
 import dev.hookrelay.api.HookrelayApi;
 import dev.hookrelay.api.V1alpha1Receiver;
 import dev.hookrelay.api.V1alpha1ReceiverStatus;
+import dev.hookrelay.controller.kube.Conditions;
 import dev.hookrelay.controller.kube.StatusApply;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Condition;
@@ -36,7 +37,7 @@ record ProvisioningStatus(long observedGeneration, List<V1Condition> conditions,
      */
     static ProvisioningStatus of(V1alpha1Receiver receiver, Outcome outcome, @Nullable RotationState rotation,
                                  @Nullable String rotationMessage) {
-        long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
+        long generation = Conditions.generation(receiver);
         Token token = outcome.token();
         WebhookPath path = outcome.webhookPath();
         String webhookPath = path == null ? null : path.published();

@@ -76,7 +76,7 @@ class RegistrationStatusWriter {
     }
 
     private static V1Condition condition(V1alpha1Receiver receiver, String status, String reason, String message) {
-        long generation = receiver.getMetadata().getGeneration() == null ? 0 : receiver.getMetadata().getGeneration();
+        long generation = Conditions.generation(receiver);
         return Conditions.next(conditions(receiver), REGISTERED, status, reason, message, generation);
     }
 

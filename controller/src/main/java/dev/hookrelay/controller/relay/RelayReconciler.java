@@ -107,7 +107,7 @@ class RelayReconciler implements Reconciler {
             }
         }
         V1alpha1RelayStatus status = new V1alpha1RelayStatus()
-                .observedGeneration(generation(relay))
+                .observedGeneration(Conditions.generation(relay))
                 .conditions(conditions(relay, current.getConditions(), hub, result))
                 .hubEventCount(hubCount).handledEventCount(handled).lastEvent(lastEvent).pendingTargets(left);
         announceHub(relay, current.getConditions(), hub);
@@ -117,7 +117,7 @@ class RelayReconciler implements Reconciler {
 
     private static List<V1Condition> conditions(V1alpha1Relay relay, List<V1Condition> previous, HubState hub,
                                                  FanoutResult result) {
-        long generation = generation(relay);
+        long generation = Conditions.generation(relay);
         V1Condition reachable = Conditions.next(previous, HUB_REACHABLE, hub.reachable(), hub.reason(), hub.message(),
                 generation);
         V1Condition ready;
@@ -148,7 +148,7 @@ class RelayReconciler implements Reconciler {
     private static V1alpha1RelayStatus suspended(V1alpha1Relay relay) {
         V1alpha1RelayStatus current = relay.getStatus() == null ? new V1alpha1RelayStatus() : relay.getStatus();
         String message = "spec.suspend is true: the Relay neither follows the hub nor pokes targets";
-        long generation = generation(relay);
+        long generation = Conditions.generation(relay);
         return new V1alpha1RelayStatus().observedGeneration(generation)
                 .conditions(List.of(
                         Conditions.next(current.getConditions(), HUB_REACHABLE, "Unknown", "Suspended", message, generation),
@@ -159,9 +159,5 @@ class RelayReconciler implements Reconciler {
 
     private static long eventCount(V1alpha1Receiver receiver) {
         return receiver.getStatus() == null ? 0 : receiver.getStatus().getEventCount();
-    }
-
-    private static long generation(V1alpha1Relay relay) {
-        return relay.getMetadata().getGeneration() == null ? 0 : relay.getMetadata().getGeneration();
     }
 }
